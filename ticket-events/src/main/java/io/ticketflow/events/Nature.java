@@ -1,0 +1,4 @@
+package io.ticketflow.events;
+
+/** What the customer is doing: complaining, asking or suggesting. */
+public enum Nature { COMPLAINT, CONSULTATION, SUGGESTION }

@@ -1,0 +1,15 @@
+package io.ticketflow.events;
+
+/** Events on {@code ticket.sla}, written only by sla-service. */
+public sealed interface SlaEvent extends TicketflowEvent, TicketEvent permits SlaClockStarted, SlaClockMet {
+
+    @Override
+    default String key() {
+        return ticketId();
+    }
+
+    @Override
+    default String eventSubject() {
+        return ticketNo();
+    }
+}

@@ -1,0 +1,38 @@
+package io.ticketflow.events.spring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code ticketflow.events.*}: how topics are created and how hard a service tries before a
+ * record goes to its dead-letter topic.
+ *
+ * @param partitions     partitions of every topic (all topics alike, so a ticket's events are co-partitioned)
+ * @param replicas       replication factor; 3 on a real cluster, 1 on the local single broker
+ * @param publishTimeout how long a publisher waits for Kafka's acknowledgement before giving up
+ * @param retryInterval  back-off between attempts of a failing handler
+ * @param retryAttempts  attempts of a failing handler before its record goes to the dead-letter topic
+ */
+@Validated
+@ConfigurationProperties("ticketflow.events")
+public record EventsProperties(
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicas,
+        @DefaultValue("10s") Duration publishTimeout,
+        @DefaultValue("200ms") Duration retryInterval,
+        @DefaultValue("3") int retryAttempts) {
+
+    public EventsProperties {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("ticketflow.events.partitions must be at least 1");
+        }
+        if (replicas < 1) {
+            throw new IllegalArgumentException("ticketflow.events.replicas must be at least 1");
+        }
+        if (retryAttempts < 1) {
+            throw new IllegalArgumentException("ticketflow.events.retry-attempts must be at least 1");
+        }
+    }
+}
