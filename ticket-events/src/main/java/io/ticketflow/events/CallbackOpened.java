@@ -3,6 +3,7 @@ package io.ticketflow.events;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A low rating (1–3) opened a callback: someone must call the customer back and find the cause.
@@ -16,9 +17,9 @@ public record CallbackOpened(
         String callbackId,
         String surveyId,
         int rating,
-        String owner,
+        @Nullable String owner,
         Instant openedAt,
-        Instant dueAt) implements FeedbackEvent {
+        @Nullable Instant dueAt) implements FeedbackEvent {
 
     public CallbackOpened {
         requireNonNull(ticketId, "ticketId");

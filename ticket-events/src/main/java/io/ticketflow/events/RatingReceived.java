@@ -3,6 +3,7 @@ package io.ticketflow.events;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The customer answered a survey.
@@ -17,8 +18,8 @@ public record RatingReceived(
         String ticketNo,
         String surveyId,
         int rating,
-        Integer npsScore,
-        String comment,
+        @Nullable Integer npsScore,
+        @Nullable String comment,
         Instant ratedAt) implements FeedbackEvent {
 
     public RatingReceived {

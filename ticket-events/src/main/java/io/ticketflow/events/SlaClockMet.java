@@ -3,6 +3,7 @@ package io.ticketflow.events;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clock's goal was reached and the clock stopped.
@@ -15,8 +16,8 @@ public record SlaClockMet(
         String ticketNo,
         String clockId,
         SlaMetric metric,
-        Instant startedAt,
-        Instant dueAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant dueAt,
         Instant metAt,
         boolean onTime) implements SlaEvent {
 

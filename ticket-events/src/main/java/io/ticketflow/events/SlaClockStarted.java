@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An SLA clock started running for a ticket.
@@ -17,8 +18,8 @@ public record SlaClockStarted(
         String ticketNo,
         String clockId,
         SlaMetric metric,
-        Priority priority,
-        Duration budget,
+        @Nullable Priority priority,
+        @Nullable Duration budget,
         Instant startedAt,
         Instant dueAt) implements SlaEvent {
 

@@ -3,6 +3,7 @@ package io.ticketflow.events;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A satisfaction survey went to the customer after a resolution.
@@ -16,9 +17,9 @@ public record SurveySent(
         String ticketNo,
         String surveyId,
         int resolutionNo,
-        String link,
+        @Nullable String link,
         Instant sentAt,
-        Instant expiresAt) implements FeedbackEvent {
+        @Nullable Instant expiresAt) implements FeedbackEvent {
 
     public SurveySent {
         requireNonNull(ticketId, "ticketId");

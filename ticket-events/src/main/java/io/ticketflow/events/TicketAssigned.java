@@ -3,6 +3,7 @@ package io.ticketflow.events;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ticket now belongs to an agent.
@@ -15,10 +16,10 @@ public record TicketAssigned(
         String ticketId,
         String ticketNo,
         String agentId,
-        String team,
+        @Nullable String team,
         Department department,
         int assignmentNo,
-        String reason,
+        @Nullable String reason,
         Instant assignedAt) implements RoutingEvent {
 
     public TicketAssigned {

@@ -3,6 +3,7 @@ package io.ticketflow.events;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -20,11 +21,11 @@ public record TicketCreated(
         long sequence,
         Instant occurredAt,
         Channel channel,
-        String customerId,
-        String contactMasked,
+        @Nullable String customerId,
+        @Nullable String contactMasked,
         boolean vip,
-        String subject,
-        String description,
+        @Nullable String subject,
+        @Nullable String description,
         List<String> tags,
         TicketType type,
         Nature nature,

@@ -3,6 +3,7 @@ package io.ticketflow.events;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Someone wrote on the ticket. An agent's first reply is the ticket's first response.
@@ -18,9 +19,9 @@ public record TicketReplied(
         long sequence,
         Instant occurredAt,
         ReplyAuthor author,
-        String agentId,
+        @Nullable String agentId,
         boolean firstResponse,
-        String message) implements LifecycleEvent {
+        @Nullable String message) implements LifecycleEvent {
 
     public TicketReplied {
         requireNonNull(ticketId, "ticketId");

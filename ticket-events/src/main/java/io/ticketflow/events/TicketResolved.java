@@ -3,6 +3,7 @@ package io.ticketflow.events;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ticket was resolved. A ticket resolved again after a reopen has a higher {@code resolutionNo}.
@@ -16,9 +17,9 @@ public record TicketResolved(
         String ticketNo,
         long sequence,
         Instant occurredAt,
-        String agentId,
-        String summary,
-        String rootCause,
+        @Nullable String agentId,
+        @Nullable String summary,
+        @Nullable String rootCause,
         int resolutionNo) implements LifecycleEvent {
 
     public TicketResolved {

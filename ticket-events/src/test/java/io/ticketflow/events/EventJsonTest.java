@@ -1,0 +1,76 @@
+package io.ticketflow.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T08:00:00Z");
+
+    static Stream<TicketflowEvent> oneOfEach() {
+        return Stream.of(
+                new TicketCreated("t-1", "202611-000001", 1, T, Channel.EMAIL, "c-1", "a***@example.com", true, "Cannot pay",
+                        "error E1001", List.of("billing"), TicketType.FUNCTION, Nature.COMPLAINT, Priority.P1, Department.TECH,
+                        TicketStatus.NEEDS_INFO, List.of("orderId")),
+                new TicketReplied("t-1", "202611-000001", 2, T, ReplyAuthor.AGENT, "a-1", true, "On it"),
+                new TicketResolved("t-1", "202611-000001", 3, T, "a-1", "Refunded", "tooling", 1),
+                new TicketQueued("t-1", "202611-000001", Department.TECH, Priority.P1, T),
+                new TicketAssigned("t-1", "202611-000001", "a-1", "billing", Department.TECH, 1, "skill-match", T),
+                new AgentPresenceChanged("a-1", Presence.ONLINE, T),
+                new SlaClockStarted("t-1", "202611-000001", "c-1", SlaMetric.FIRST_RESPONSE, Priority.P1, Duration.ofHours(2), T,
+                        T.plus(Duration.ofHours(2))),
+                new SlaClockMet("t-1", "202611-000001", "c-1", SlaMetric.FIRST_RESPONSE, T, T.plusSeconds(7200), T.plusSeconds(60), true),
+                new SurveySent("t-1", "202611-000001", "s-1", 1, "http://x/surveys/abc", T, T.plus(Duration.ofDays(7))),
+                new RatingReceived("t-1", "202611-000001", "s-1", 2, null, "slow", T),
+                new CallbackOpened("t-1", "202611-000001", "cb-1", "s-1", 2, "team-lead", T, T.plusSeconds(14400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneOfEach")
+    void every_event_type_survives_the_round_trip_through_its_ce_type(TicketflowEvent event) {
+        byte[] json = EventJson.write(event);
+        assertThat(EventJson.read(EventTypes.typeOf(event), json)).isEqualTo(event);
+    }
+
+    @Test
+    void the_catalogue_knows_every_event_type_and_its_topic() {
+        assertThat(EventTypes.all()).hasSize(oneOfEach().toList().size());
+        oneOfEach().forEach(e -> assertThat(e).isInstanceOf(Topics.of(e).valueType()));
+        assertThat(Topics.of(oneOfEach().findFirst().orElseThrow()).name()).isEqualTo("ticket.lifecycle");
+    }
+
+    @Test
+    void instants_and_durations_are_iso_strings_on_the_wire() {
+        String json = new String(EventJson.write(oneOfEach().toList().get(6)), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"budget\":\"PT2H\"", "\"startedAt\":\"2026-11-23T08:00:00Z\"");
+    }
+
+    @Test
+    void an_unknown_type_or_a_missing_required_field_is_rejected() {
+        assertThatThrownBy(() -> EventJson.read("ticketflow.ticket.exploded.v9", "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnknownEventTypeException.class);
+        assertThatThrownBy(() -> EventJson.read("ticketflow.ticket.assigned.v1", "{\"ticketId\":\"t\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void deterministic_ids_repeat_for_the_same_facts_and_differ_otherwise() {
+        assertThat(EventIds.of("sla-breach", "t-1", "FIRST_RESPONSE", T)).isEqualTo(EventIds.of("sla-breach", "t-1", "FIRST_RESPONSE", T));
+        assertThat(EventIds.of("sla-breach", "t-1", "FIRST_RESPONSE", T)).isNotEqualTo(EventIds.of("sla-breach", "t-2", "FIRST_RESPONSE", T));
+    }
+
+    @Test
+    void every_catalogue_topic_has_a_dead_letter_twin() {
+        assertThat(Topics.allNamesWithDeadLetters()).contains("ticket.lifecycle", "ticket.lifecycle-dlt", "ticket.escalations.rnd-dlt");
+        assertThat(Topics.all()).hasSize(5 + Department.values().length);
+    }
+}
