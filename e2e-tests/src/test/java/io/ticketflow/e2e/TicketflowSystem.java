@@ -1,0 +1,133 @@
+package io.ticketflow.e2e;
+
+import io.ticketflow.testkit.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The whole system for black-box tests: the JVM's Kafka broker and MongoDB from the testkit,
+ * and the five services started from their runnable jars as separate processes, each with its
+ * own database. Started once per test JVM and stopped when it exits.
+ */
+final class TicketflowSystem {
+
+    static final List<String> SERVICES = List.of("intake", "routing", "sla", "feedback", "analytics");
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final TestInfrastructure infrastructure;
+
+    private TicketflowSystem() {
+        infrastructure = TestInfrastructure.get();
+        Path logs = Path.of("target", "e2e-logs");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int feedbackPort = freePort();
+        for (String service : SERVICES) {
+            int port = service.equals("feedback") ? feedbackPort : freePort();
+            List<String> args = new ArrayList<>(List.of(
+                    "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                    "--spring.mongodb.uri=" + infrastructure.mongoUri(service + "-" + run),
+                    "--ticketflow.feedback.public-base-url=http://127.0.0.1:" + feedbackPort,
+                    "--logging.level.org.apache.kafka=WARN"));
+            if (infrastructure.embeddedMongo()) {
+                args.add("--management.health.mongodb.enabled=false");
+                args.add("--management.health.mongo.enabled=false");
+            }
+            services.put(service, new ServiceProcess(service + "-service", jarOf(service), port, args, logs));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "e2e-services-shutdown"));
+        services.values().forEach(TicketflowSystem::start);
+        services.values().forEach(TicketflowSystem::awaitHealthy);
+    }
+
+    static TicketflowSystem get() {
+        return Holder.INSTANCE;
+    }
+
+    /** {@code http://127.0.0.1:<port>} of a service: intake, routing, sla, feedback or analytics. */
+    String url(String service) {
+        return process(service).baseUrl();
+    }
+
+    String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
+    /** Kills a service and starts it again on the same port and database; waits until it is healthy. */
+    void restart(String service) {
+        ServiceProcess process = process(service);
+        process.stop();
+        start(process);
+        awaitHealthy(process);
+    }
+
+    private ServiceProcess process(String service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + service);
+        }
+        return process;
+    }
+
+    private static void start(ServiceProcess process) {
+        try {
+            process.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + process.name(), e);
+        }
+    }
+
+    private static void awaitHealthy(ServiceProcess process) {
+        try {
+            Awaitility.await(process.name() + " healthy").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.alive()) {
+                            throw new IllegalStateException(process.name() + " exited:\n" + process.tail(60));
+                        }
+                        return process.healthy();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(process.name() + " did not become healthy:\n" + process.tail(60), e);
+        }
+    }
+
+    private void stopAll() {
+        services.values().forEach(ServiceProcess::stop);
+    }
+
+    private static Path jarOf(String service) {
+        String path = System.getProperty("ticketflow.jar." + service);
+        if (path == null || path.isBlank() || path.startsWith("${")) {
+            throw new IllegalStateException("system property ticketflow.jar." + service
+                    + " is not set: run the e2e tests through Maven (./mvnw verify), which builds the services first");
+        }
+        Path jar = Path.of(path);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no runnable jar at " + jar);
+        }
+        return jar;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Holder {
+        private static final TicketflowSystem INSTANCE = new TicketflowSystem();
+    }
+}
