@@ -86,6 +86,25 @@ class EventWiringIT {
         }
     }
 
+    @Test
+    void a_database_outage_is_waited_out_instead_of_dead_lettering_good_events() {
+        try (EventProbe dlt = EventProbe.open(Topics.deadLetter(Topics.Names.LIFECYCLE))) {
+            TicketCreated flaky = created("flaky-database");
+            UUID id = UUID.randomUUID();
+            publisher.publish(id, flaky);
+
+            // five transient failures: more than the three attempts a poison record gets
+            await().atMost(Duration.ofSeconds(60)).until(() -> recorder.seen.stream().anyMatch(e -> e.id().equals(id)));
+            assertThat(recorder.flakyAttempts.get()).isEqualTo(6);
+
+            // a later poison record reaches the dead-letter topic; the good event never did
+            TicketCreated marker = created("poison-in-handler");
+            publisher.publish(marker);
+            dlt.awaitRecord(Topics.deadLetter(Topics.Names.LIFECYCLE), r -> marker.ticketId().equals(r.key()));
+            assertThat(dlt.records()).noneMatch(r -> flaky.ticketId().equals(r.key()));
+        }
+    }
+
     private static TicketCreated created(String ticketNo) {
         return new TicketCreated(UUID.randomUUID().toString(), ticketNo, 1, Instant.parse("2026-11-23T08:00:00Z"),
                 Channel.WEB, "c-1", "138****5678", false, "Cannot pay", "Payment fails", List.of("billing"),

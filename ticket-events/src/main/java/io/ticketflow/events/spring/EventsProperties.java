@@ -14,6 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * @param publishTimeout how long a publisher waits for Kafka's acknowledgement before giving up
  * @param retryInterval  back-off between attempts of a failing handler
  * @param retryAttempts  attempts of a failing handler before its record goes to the dead-letter topic
+ * @param transientFailures exception classes (and their subclasses, anywhere in the cause chain) that
+ *                       mean "try again later": such records are retried with exponential back-off
+ *                       up to {@code transientMaxInterval} between attempts, without end, and never
+ *                       dead-lettered; empty means the built-in list (database and broker unreachable)
+ * @param transientMaxInterval the longest pause between two attempts of a transient failure
  */
 @Validated
 @ConfigurationProperties("ticketflow.events")
@@ -22,7 +27,9 @@ public record EventsProperties(
         @DefaultValue("1") short replicas,
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue("200ms") Duration retryInterval,
-        @DefaultValue("3") int retryAttempts) {
+        @DefaultValue("3") int retryAttempts,
+        @DefaultValue({}) java.util.List<String> transientFailures,
+        @DefaultValue("30s") Duration transientMaxInterval) {
 
     public EventsProperties {
         if (partitions < 1) {
@@ -31,6 +38,8 @@ public record EventsProperties(
         if (replicas < 1) {
             throw new IllegalArgumentException("ticketflow.events.replicas must be at least 1");
         }
+        transientFailures = transientFailures == null || transientFailures.isEmpty()
+                ? TransientFailures.DEFAULTS : java.util.List.copyOf(transientFailures);
         if (retryAttempts < 1) {
             throw new IllegalArgumentException("ticketflow.events.retry-attempts must be at least 1");
         }

@@ -20,13 +20,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What every service gets by depending on {@code ticket-events}: every catalogue topic and its
  * dead-letter topic declared with the same partition count, an {@link EventPublisher}, a
- * {@link Clock}, and the error handler that retries a failing record a bounded number of times
- * and then sends it to {@code <topic>-dlt} with its original headers.
+ * {@link Clock}, and the error handler: a record whose handler fails for good is retried a bounded
+ * number of times and then sent to {@code <topic>-dlt} with its original headers; a transient
+ * failure (database or broker unreachable) is retried with back-off until it passes, so an outage
+ * never dead-letters good events.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(EventsProperties.class)
@@ -69,6 +72,15 @@ public class TicketflowEventsAutoConfiguration {
                     record.partition(), record.offset(), exception.getClass().getSimpleName());
             recoverer.accept(record, exception);
         }, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts() - 1L));
+        TransientFailures transientFailures = new TransientFailures(properties.transientFailures());
+        handler.setBackOffFunction((record, exception) -> {
+            if (!transientFailures.isTransient(exception)) {
+                return null; // the bounded back-off above, then the dead-letter topic
+            }
+            ExponentialBackOff untilItWorks = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
+            untilItWorks.setMaxInterval(properties.transientMaxInterval().toMillis());
+            return untilItWorks;
+        });
         handler.setCommitRecovered(true);
         return handler;
     }
