@@ -141,7 +141,7 @@ class CustomerStoryIT {
             assertThat(kpis.path("csatMean").isNumber()).isTrue();
         });
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Http.get(analytics + "/actuator/prometheus").body())
-                .containsPattern("(?m)^ticketflow_kpi_tickets_created(\\{[^}]*\\})? [1-9]"));
+                .containsPattern("(?m)^ticketflow_kpi_created_tickets(\\{[^}]*\\})? [1-9]"));
 
         // And every event of the story went out once, from its owning service
         assertThat(events.received(TicketCreated.class, e -> e.ticketId().equals(ticketId))).hasSize(1);
