@@ -1,0 +1,157 @@
+package io.ticketflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.testkit.TicketflowServiceTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The HTTP API that needs no events: the what-if calculator, the policy table, problem details. */
+@TicketflowServiceTest
+class SlaApiIT {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    @LocalServerPort
+    int port;
+
+    RestTestClient http;
+
+    @BeforeEach
+    void open() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void what_if_one_working_day_from_saturday_1am_in_shanghai_is_due_at_monday_closing() {
+        Map<String, Object> due = postDue("default", """
+                {"start":"2026-11-20T17:00:00Z","budget":"PT9H","mode":"WORKING"}""", 200);
+
+        assertThat(due).containsOnly(Map.entry("due", "2026-11-23T10:00:00Z"));
+    }
+
+    @Test
+    void what_if_in_calendar_time_just_adds() {
+        Map<String, Object> due = postDue("default", """
+                {"start":"2026-11-20T17:00:00Z","budget":"PT2H","mode":"CALENDAR"}""", 200);
+
+        assertThat(due).containsOnly(Map.entry("due", "2026-11-20T19:00:00Z"));
+    }
+
+    @Test
+    void what_if_with_missing_or_invalid_fields_is_a_400_problem_listing_them() {
+        Map<String, Object> problem = postDue("default", """
+                {"start":"2026-11-20T17:00:00Z","budget":"PT0S"}""", 400);
+
+        assertThat(problem).containsEntry("status", 400).containsKey("title");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+        assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("budget", "mode");
+    }
+
+    @Test
+    void what_if_with_malformed_json_or_an_unreadable_value_is_a_400_problem() {
+        assertThat(postDue("default", "{\"start\":", 400)).containsEntry("status", 400);
+        assertThat(postDue("default", """
+                {"start":"2026-11-20T17:00:00Z","budget":"two hours","mode":"WORKING"}""", 400)).containsEntry("status", 400);
+        assertThat(postDue("default", """
+                {"start":"2026-11-20T17:00:00Z","budget":"PT2H","mode":"SOMETIMES"}""", 400)).containsEntry("status", 400);
+    }
+
+    @Test
+    void what_if_on_an_unknown_calendar_is_a_404_problem() {
+        Map<String, Object> problem = postDue("mars", """
+                {"start":"2026-11-20T17:00:00Z","budget":"PT9H","mode":"WORKING"}""", 404);
+
+        assertThat(problem).containsEntry("status", 404);
+        assertThat((String) problem.get("detail")).contains("mars");
+    }
+
+    @Test
+    void an_unknown_ticket_is_a_404_problem() {
+        Map<String, Object> problem = http.get().uri("/api/v1/sla/tickets/{ticketNo}", "209912-999999")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JSON).returnResult().getResponseBody();
+
+        assertThat(problem).containsEntry("status", 404).containsEntry("instance", "/api/v1/sla/tickets/209912-999999");
+        assertThat((String) problem.get("detail")).contains("209912-999999");
+    }
+
+    @Test
+    void the_policy_table_shows_the_seed_values() {
+        Map<String, Object> table = http.get().uri("/api/v1/sla/policies")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody();
+
+        assertThat(table).containsEntry("calendar", "default");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> policies = (List<Map<String, Object>>) table.get("policies");
+        assertThat(policies).hasSize(8);
+        assertThat(policies).contains(
+                policy("FIRST_RESPONSE", "P0", "PT15M", null, "CALENDAR"),
+                policy("FIRST_RESPONSE", "P1", "PT2H", null, "CALENDAR"),
+                policy("FIRST_RESPONSE", "P3", "PT9H", 1, "WORKING"),
+                policy("RESOLUTION", "P2", "PT8H", null, "CALENDAR"),
+                policy("RESOLUTION", "P3", "PT27H", 3, "WORKING"));
+    }
+
+    @Test
+    void the_calendars_are_listed_with_their_hours_and_working_day() {
+        List<Map<String, Object>> calendars = http.get().uri("/api/v1/sla/calendars")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+
+        assertThat(calendars).hasSize(1);
+        Map<String, Object> calendar = calendars.get(0);
+        assertThat(calendar).containsEntry("id", "default")
+                .containsEntry("zone", "Asia/Shanghai")
+                .containsEntry("standardDay", "09:00-18:00")
+                .containsEntry("workingDay", "PT9H")
+                .containsEntry("holidays", List.of())
+                .containsEntry("openingHours", Map.of("MONDAY", "09:00-18:00", "TUESDAY", "09:00-18:00",
+                        "WEDNESDAY", "09:00-18:00", "THURSDAY", "09:00-18:00", "FRIDAY", "09:00-18:00"));
+        http.get().uri("/api/v1/sla/calendars/default").exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/sla/calendars/mars").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void health_probes_metrics_and_the_api_document_are_served() {
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("/api/v1/sla/calendars/{id}/due"));
+    }
+
+    private static Map<String, Object> policy(String metric, String priority, String budget, Integer workingDays, String mode) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("metric", metric);
+        policy.put("priority", priority);
+        policy.put("budget", budget);
+        policy.put("workingDays", workingDays);
+        policy.put("mode", mode);
+        return policy;
+    }
+
+    private Map<String, Object> postDue(String calendar, String body, int status) {
+        return http.post().uri("/api/v1/sla/calendars/{id}/due", calendar)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectBody(JSON).returnResult().getResponseBody();
+    }
+}
