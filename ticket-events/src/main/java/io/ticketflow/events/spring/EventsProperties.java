@@ -15,9 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInterval  back-off between attempts of a failing handler
  * @param retryAttempts  attempts of a failing handler before its record goes to the dead-letter topic
  * @param transientFailures exception classes (and their subclasses, anywhere in the cause chain) that
- *                       mean "try again later": such records are retried with exponential back-off
- *                       up to {@code transientMaxInterval} between attempts, without end, and never
- *                       dead-lettered; empty means the built-in list (database and broker unreachable)
+ *                       mean "try again later", in addition to the built-in list (database or broker
+ *                       unreachable, a missing acknowledgement): such records are retried with
+ *                       exponential back-off up to {@code transientMaxInterval} between attempts,
+ *                       without end, and never dead-lettered
  * @param transientMaxInterval the longest pause between two attempts of a transient failure
  */
 @Validated
@@ -38,8 +39,7 @@ public record EventsProperties(
         if (replicas < 1) {
             throw new IllegalArgumentException("ticketflow.events.replicas must be at least 1");
         }
-        transientFailures = transientFailures == null || transientFailures.isEmpty()
-                ? TransientFailures.DEFAULTS : java.util.List.copyOf(transientFailures);
+        transientFailures = transientFailures == null ? java.util.List.of() : java.util.List.copyOf(transientFailures);
         if (retryAttempts < 1) {
             throw new IllegalArgumentException("ticketflow.events.retry-attempts must be at least 1");
         }

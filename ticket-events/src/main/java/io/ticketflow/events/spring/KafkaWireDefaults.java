@@ -30,9 +30,11 @@ public class KafkaWireDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.kafka.producer.value-serializer", EventSerializer.class.getName());
         defaults.put("spring.kafka.producer.acks", "all");
         defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
-        defaults.put("spring.kafka.producer.properties.max.block.ms", "5000");
-        defaults.put("spring.kafka.producer.properties.delivery.timeout.ms", "30000");
-        defaults.put("spring.kafka.producer.properties.request.timeout.ms", "10000");
+        // max.block + delivery.timeout stay below the publisher's 10 s wait, so a record the
+        // publisher gave up on has already failed in the producer and cannot land later
+        defaults.put("spring.kafka.producer.properties.max.block.ms", "3000");
+        defaults.put("spring.kafka.producer.properties.delivery.timeout.ms", "6500");
+        defaults.put("spring.kafka.producer.properties.request.timeout.ms", "5000");
         defaults.put("spring.kafka.producer.properties.linger.ms", "1");
         defaults.put("spring.kafka.consumer.key-deserializer", StringDeserializer.class.getName());
         defaults.put("spring.kafka.consumer.value-deserializer", ErrorHandlingDeserializer.class.getName());

@@ -72,7 +72,8 @@ public class TicketflowEventsAutoConfiguration {
                     record.partition(), record.offset(), exception.getClass().getSimpleName());
             recoverer.accept(record, exception);
         }, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts() - 1L));
-        TransientFailures transientFailures = new TransientFailures(properties.transientFailures());
+        TransientFailures transientFailures = new TransientFailures(java.util.stream.Stream.concat(
+                TransientFailures.DEFAULTS.stream(), properties.transientFailures().stream()).toList());
         handler.setBackOffFunction((record, exception) -> {
             if (!transientFailures.isTransient(exception)) {
                 return null; // the bounded back-off above, then the dead-letter topic
