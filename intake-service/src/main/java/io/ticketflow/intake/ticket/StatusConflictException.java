@@ -1,0 +1,25 @@
+package io.ticketflow.intake.ticket;
+
+import io.ticketflow.events.TicketStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The ticket's status does not allow the command (a reply on a resolved ticket, a second resolution): 409. */
+public class StatusConflictException extends ErrorResponseException {
+
+    private static final long serialVersionUID = 1L;
+
+    StatusConflictException(String ticketNo, TicketStatus status, String command) {
+        super(HttpStatus.CONFLICT, problem(ticketNo, status, command), null);
+    }
+
+    private static ProblemDetail problem(String ticketNo, TicketStatus status, String command) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Ticket " + ticketNo + " is " + status + " and cannot take a " + command + ".");
+        problem.setTitle("Not allowed in this status");
+        problem.setProperty("ticketNo", ticketNo);
+        problem.setProperty("status", status);
+        return problem;
+    }
+}

@@ -1,0 +1,28 @@
+package io.ticketflow.intake.ticket;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandProperties.class)
+class TicketConfiguration {
+
+    /** The view's indexes, in place before the listeners and the API start. */
+    @Bean
+    InitializingBean ticketIndexes(MongoTemplate mongo) {
+        return () -> {
+            IndexOperations indexes = mongo.indexOps(Ticket.class);
+            indexes.createIndex(new Index().on("ticketNo", Sort.Direction.ASC).unique().named("ticketNo_unique"));
+            indexes.createIndex(new Index().on("customerId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                    .named("customer_created"));
+            indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                    .named("status_created"));
+        };
+    }
+}
