@@ -17,6 +17,7 @@ public final class Topics {
         public static final String SLA = "ticket.sla";
         public static final String FEEDBACK = "ticket.feedback";
         public static final String AGENT_PRESENCE = "agent.presence";
+        public static final String SELF_SERVICE = "selfservice.answers";
         /** Prefix of the per-department escalation topics. */
         public static final String ESCALATIONS_PREFIX = "ticket.escalations.";
         /** Suffix of every dead-letter topic. */
@@ -37,7 +38,10 @@ public final class Topics {
     public static final Topic<PresenceEvent> AGENT_PRESENCE =
             new Topic<>(Names.AGENT_PRESENCE, "agent id", PresenceEvent.class, "routing-service");
 
-    private static final List<Topic<?>> EVENT_TOPICS = List.of(LIFECYCLE, ROUTING, SLA, FEEDBACK, AGENT_PRESENCE);
+    public static final Topic<SelfServiceEvent> SELF_SERVICE =
+            new Topic<>(Names.SELF_SERVICE, "question id", SelfServiceEvent.class, "intake-service");
+
+    private static final List<Topic<?>> EVENT_TOPICS = List.of(LIFECYCLE, ROUTING, SLA, FEEDBACK, AGENT_PRESENCE, SELF_SERVICE);
 
     private Topics() {
     }
@@ -81,6 +85,8 @@ public final class Topics {
             return FEEDBACK;
         } else if (event instanceof PresenceEvent) {
             return AGENT_PRESENCE;
+        } else if (event instanceof SelfServiceEvent) {
+            return SELF_SERVICE;
         }
         throw new IllegalArgumentException("no topic for " + event.getClass().getName());
     }

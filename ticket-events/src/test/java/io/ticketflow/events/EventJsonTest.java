@@ -21,8 +21,18 @@ class EventJsonTest {
                 new TicketCreated("t-1", "202611-000001", 1, T, Channel.EMAIL, "c-1", "a***@example.com", true, "Cannot pay",
                         "error E1001", List.of("billing"), TicketType.FUNCTION, Nature.COMPLAINT, Priority.P1, Department.TECH,
                         TicketStatus.NEEDS_INFO, List.of("orderId")),
+                new TicketInfoRequested("t-1", "202611-000001", 2, T, List.of("orderId")),
+                new TicketInfoProvided("t-1", "202611-000001", 3, T, List.of("orderId"), List.of(), "order 12345678"),
                 new TicketReplied("t-1", "202611-000001", 2, T, ReplyAuthor.AGENT, "a-1", true, "On it"),
+                new TicketHeld("t-1", "202611-000001", 4, T, HoldReason.WAITING_FOR_CUSTOMER, "a-1", null),
+                new TicketResumed("t-1", "202611-000001", 5, T, "a-1"),
                 new TicketResolved("t-1", "202611-000001", 3, T, "a-1", "Refunded", "tooling", 1),
+                new TicketReopened("t-1", "202611-000001", 7, T, "still charged twice", 1, "feedback-service", null),
+                new TicketClosed("t-1", "202611-000001", 8, T, "customer satisfied", "feedback-service"),
+                new TicketReclassified("t-1", "202611-000001", 9, T, TicketType.FUNCTION, Nature.COMPLAINT, Priority.P0,
+                        Department.TECH, TicketType.OTHER, Priority.P2, Department.CUSTOMER_SERVICE, "outage", "sup-1"),
+                new RepeatContactDetected("t-1", "202611-000001", 10, T, "t-0", "202611-000000", true, 2, "orderId"),
+                new AnswerAccepted("q-1", "kb-1", Channel.APP, "c-1", T),
                 new TicketQueued("t-1", "202611-000001", Department.TECH, Priority.P1, T),
                 new TicketAssigned("t-1", "202611-000001", "a-1", "billing", Department.TECH, 1, "skill-match", T),
                 new AgentPresenceChanged("a-1", Presence.ONLINE, T),
@@ -31,7 +41,8 @@ class EventJsonTest {
                 new SlaClockMet("t-1", "202611-000001", "c-1", SlaMetric.FIRST_RESPONSE, T, T.plusSeconds(7200), T.plusSeconds(60), true),
                 new SurveySent("t-1", "202611-000001", "s-1", 1, "http://x/surveys/abc", T, T.plus(Duration.ofDays(7))),
                 new RatingReceived("t-1", "202611-000001", "s-1", 2, null, "slow", T),
-                new CallbackOpened("t-1", "202611-000001", "cb-1", "s-1", 2, "team-lead", T, T.plusSeconds(14400)));
+                new CallbackOpened("t-1", "202611-000001", "cb-1", "s-1", 2, "team-lead", T, T.plusSeconds(14400)),
+                new ReopenRequested("t-1", "202611-000001", "cb-1", "still charged twice", null, "lead-1", T));
     }
 
     @ParameterizedTest
@@ -50,7 +61,8 @@ class EventJsonTest {
 
     @Test
     void instants_and_durations_are_iso_strings_on_the_wire() {
-        String json = new String(EventJson.write(oneOfEach().toList().get(6)), StandardCharsets.UTF_8);
+        String json = new String(EventJson.write(oneOfEach().filter(SlaClockStarted.class::isInstance).findFirst().orElseThrow()),
+                StandardCharsets.UTF_8);
         assertThat(json).contains("\"budget\":\"PT2H\"", "\"startedAt\":\"2026-11-23T08:00:00Z\"");
     }
 
@@ -71,6 +83,6 @@ class EventJsonTest {
     @Test
     void every_catalogue_topic_has_a_dead_letter_twin() {
         assertThat(Topics.allNamesWithDeadLetters()).contains("ticket.lifecycle", "ticket.lifecycle-dlt", "ticket.escalations.rnd-dlt");
-        assertThat(Topics.all()).hasSize(5 + Department.values().length);
+        assertThat(Topics.all()).hasSize(6 + Department.values().length);
     }
 }
