@@ -251,7 +251,7 @@ final class DemoTraffic {
         }
         out.printf("demo: %d/%d tickets assigned within %d s%n", assignees.size(), created.size(), eventualWait.toSeconds());
         if (!waiting.isEmpty()) {
-            warn("tickets still unassigned after " + eventualWait.toSeconds() + " s (routing not there yet, or no matching agent)",
+            warn("tickets still unassigned after " + eventualWait.toSeconds() + " s (waiting in their queue for a matching agent with free capacity: see GET :8082/api/v1/queue)",
                     waiting.size());
         }
         return assignees;
