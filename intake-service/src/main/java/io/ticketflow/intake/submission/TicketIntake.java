@@ -10,6 +10,8 @@ import io.ticketflow.intake.classification.Classifier;
 import io.ticketflow.intake.numbering.TicketNumbers;
 import io.ticketflow.intake.privacy.ContactCipher;
 import io.ticketflow.intake.privacy.ContactVault;
+import io.ticketflow.events.TicketInfoRequested;
+import io.ticketflow.intake.ticket.InfoRequests;
 import io.ticketflow.intake.ticket.LifecycleEventIds;
 import io.ticketflow.intake.ticket.TicketProjection;
 import java.time.Clock;
@@ -42,11 +44,12 @@ class TicketIntake {
     private final EventPublisher publisher;
     private final TicketProjection projection;
     private final IdempotencyKeys keys;
+    private final InfoRequests infoRequests;
     private final Clock clock;
 
     TicketIntake(Classifier classifier, RequiredEvidence evidence, TicketNumbers numbers, ContactVault contacts,
             ContactCipher cipher, EventPublisher publisher, TicketProjection projection, IdempotencyKeys keys,
-            Clock clock) {
+            InfoRequests infoRequests, Clock clock) {
         this.classifier = classifier;
         this.evidence = evidence;
         this.numbers = numbers;
@@ -55,6 +58,7 @@ class TicketIntake {
         this.publisher = publisher;
         this.projection = projection;
         this.keys = keys;
+        this.infoRequests = infoRequests;
         this.clock = clock;
     }
 
@@ -152,8 +156,15 @@ class TicketIntake {
             contacts.store(created.ticketId(), submission.contact());
         }
         publisher.publish(draft.eventId(), created);
+        // a ticket missing evidence asks for it as its sequence 2, acknowledged before the 201;
+        // if this stops in between, InfoRequests' repair publishes the very same event later
+        TicketInfoRequested infoRequested = created.status() == TicketStatus.NEEDS_INFO
+                ? infoRequests.publishFor(created) : null;
         try {
             projection.applyCreated(draft.eventId(), created, draft.classifiedBy());
+            if (infoRequested != null) {
+                infoRequests.project(infoRequested);
+            }
         } catch (RuntimeException viewDown) {
             // Kafka holds the ticket; the lifecycle listener will put it in the view
             log.warn("view not updated after publishing ticketNo={} eventId={} cause={}", created.ticketNo(),

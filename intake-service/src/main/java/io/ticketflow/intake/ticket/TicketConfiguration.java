@@ -8,9 +8,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CommandProperties.class)
+@EnableScheduling
+@EnableConfigurationProperties({CommandProperties.class, LifecycleProperties.class})
 class TicketConfiguration {
 
     /** The view's indexes, in place before the listeners and the API start. */
