@@ -175,6 +175,36 @@ class TicketLifecycleIT {
         }
     }
 
+    @Test
+    void a_customers_answer_whose_resume_was_never_published_gets_it_from_the_repair() {
+        String agent = "a-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventProbe lifecycle = EventProbe.open(Topics.Names.LIFECYCLE)) {
+            String ticketNo = submitted(submission(newCustomer(), "WEB", "Error E1001 at checkout", List.of()));
+            String ticketId = view(ticketNo).get("id").asString();
+            assertStatus(api.post(path(ticketNo, "replies"), Map.of("author", "AGENT", "agentId", agent, "message", "hi")),
+                    "IN_PROGRESS", 2);
+            assertStatus(api.post(path(ticketNo, "hold"), Map.of("reason", "WAITING_FOR_CUSTOMER", "agentId", agent)),
+                    "PENDING", 3);
+
+            // given the customer's answer was published (a minute ago) but intake stopped before the resume
+            Instant answeredAt = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MILLIS);
+            try (RawRecords raw = new RawRecords()) {
+                raw.publish(LifecycleEventIds.of(ticketId, 4), new TicketReplied(ticketId, ticketNo, 4, answeredAt,
+                        ReplyAuthor.CUSTOMER, null, false, "here is the screenshot"));
+            }
+
+            // then the repair publishes the resume the reply would have published, under its id
+            Envelope<TicketResumed> resumed = lifecycle.awaitEnvelope(TicketResumed.class,
+                    e -> e.ticketNo().equals(ticketNo), Duration.ofSeconds(60));
+            assertThat(resumed.id()).isEqualTo(LifecycleEventIds.of(ticketId, 5));
+            assertThat(resumed.event().sequence()).isEqualTo(5);
+            assertThat(resumed.event().occurredAt()).isEqualTo(answeredAt);
+            assertThat(resumed.event().agentId()).isNull();
+            await().atMost(PATIENCE).until(() -> "IN_PROGRESS".equals(view(ticketNo).get("status").asString()));
+            assertStatus(api.post(path(ticketNo, "resolution"), Map.of("agentId", agent, "summary", "done")), "RESOLVED", 6);
+        }
+    }
+
     // --- the whole way ----------------------------------------------------------------------------
 
     @Test

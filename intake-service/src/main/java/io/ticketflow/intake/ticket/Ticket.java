@@ -66,6 +66,7 @@ class Ticket {
     private Instant resolvedAt;
     private int resolutions;
     private HoldReason holdReason;
+    private Instant resumeOwedSince;
     private boolean infoRequested;
     private List<String> providedInfo = new ArrayList<>();
     private Instant closedAt;
@@ -105,6 +106,7 @@ class Ticket {
         resolvedAt = other.resolvedAt;
         resolutions = other.resolutions;
         holdReason = other.holdReason;
+        resumeOwedSince = other.resumeOwedSince;
         infoRequested = other.infoRequested;
         providedInfo = new ArrayList<>(other.providedInfo == null ? List.of() : other.providedInfo);
         closedAt = other.closedAt;
@@ -146,6 +148,7 @@ class Ticket {
         }
         Ticket next = new Ticket(this);
         TicketStatus before = exists() ? status : null;
+        next.resumeOwedSince = null; // owed only until the very next event
         Fact fact = next.apply(event);
         next.version = sequence;
         HistoryEntry entry = new HistoryEntry(event.getClass().getSimpleName(), event.occurredAt(), eventId.toString(),
@@ -244,6 +247,22 @@ class Ticket {
         return exists() && version == 1 && status == TicketStatus.NEEDS_INFO && !infoRequested;
     }
 
+    /**
+     * The event this ticket is owed before anything else may happen to it, derived from its state
+     * alone so that whoever publishes it (the command that caused it, or the repair after a crash)
+     * publishes the same record under the same id: the TicketInfoRequested of a NEEDS_INFO ticket
+     * (sequence 2), or the TicketResumed after the customer answered a ticket held for them.
+     */
+    Optional<LifecycleEvent> owedFollowUp() {
+        if (awaitingInfoRequest()) {
+            return Optional.of(new TicketInfoRequested(id, ticketNo, 2, createdAt, missingInfo()));
+        }
+        if (resumeOwedSince != null && status == TicketStatus.PENDING) {
+            return Optional.of(new TicketResumed(id, ticketNo, version + 1, resumeOwedSince, null));
+        }
+        return Optional.empty();
+    }
+
     /** When the ticket entered its finished status (resolution or closure), or null if it is not finished. */
     Instant finishedAt() {
         if (status == TicketStatus.CLOSED) {
@@ -333,6 +352,10 @@ class Ticket {
     }
 
     private void reply(TicketReplied replied) {
+        if (replied.author() == ReplyAuthor.CUSTOMER && status == TicketStatus.PENDING
+                && holdReason == HoldReason.WAITING_FOR_CUSTOMER) {
+            resumeOwedSince = replied.occurredAt();
+        }
         status = TicketLifecycle.onReply(status, replied.author()).orElse(status);
         if (replied.firstResponse() && firstRespondedAt == null) {
             firstRespondedAt = replied.occurredAt();

@@ -1,6 +1,5 @@
 package io.ticketflow.intake.ticket;
 
-import io.ticketflow.events.HoldReason;
 import io.ticketflow.events.LifecycleEvent;
 import io.ticketflow.events.Nature;
 import io.ticketflow.events.PersonalData;
@@ -62,8 +61,8 @@ class TicketCommands {
     }
 
     /**
-     * A reply. The customer's reply to a ticket held for the customer also resumes it: a
-     * TicketResumed follows the TicketReplied, under the same lease.
+     * A reply. The customer's reply to a ticket held for the customer also resumes it: the
+     * TicketResumed it is owed follows the TicketReplied, under the same lease.
      */
     TicketView reply(String ticketNo, Reply reply) {
         return change(ticketNo, null, ticket -> {
@@ -71,15 +70,8 @@ class TicketCommands {
             TicketLifecycle.onReply(status, reply.author())
                     .orElseThrow(() -> new StatusConflictException(ticketNo, status, "reply"));
             boolean firstResponse = reply.author() == ReplyAuthor.AGENT && ticket.firstRespondedAt() == null;
-            Instant now = now();
-            List<LifecycleEvent> events = new ArrayList<>();
-            events.add(new TicketReplied(ticket.id(), ticket.ticketNo(), ticket.version() + 1, now, reply.author(),
+            return List.of(new TicketReplied(ticket.id(), ticket.ticketNo(), ticket.version() + 1, now(), reply.author(),
                     reply.agentId(), firstResponse, PersonalData.maskText(reply.message())));
-            if (reply.author() == ReplyAuthor.CUSTOMER && status == TicketStatus.PENDING
-                    && ticket.holdReason() == HoldReason.WAITING_FOR_CUSTOMER) {
-                events.add(new TicketResumed(ticket.id(), ticket.ticketNo(), ticket.version() + 2, now, null));
-            }
-            return events;
         });
     }
 
@@ -235,20 +227,21 @@ class TicketCommands {
     /**
      * Runs one command under the ticket's lease.
      *
-     * @param decisionKey remembered on the ticket together with the last event, or null
+     * @param decisionKey remembered on the ticket together with the first event, or null
      * @param decide      the events to publish, in order, with consecutive sequences from version + 1;
-     *                    none when there is nothing to do
+     *                    none when there is nothing to do. A follow-up the result owes
+     *                    ({@link Ticket#owedFollowUp()}) is published right after, under the same lease.
      */
     private TicketView change(String ticketNo, String decisionKey, Function<Ticket, List<LifecycleEvent>> decide) {
         CommandLeases.Lease lease = leases.acquire(ticketNo);
         boolean settled = true;
         try {
             Ticket ticket = lease.ticket();
-            if (ticket.awaitingInfoRequest()) {
-                // sequence 2 belongs to the TicketInfoRequested the submission (or its repair) publishes
+            if (ticket.owedFollowUp().isPresent()) {
+                // the next sequence belongs to the follow-up its cause (or the repair) publishes
                 throw new TicketBusyException(ticketNo);
             }
-            List<LifecycleEvent> events = decide.apply(ticket);
+            List<LifecycleEvent> events = new ArrayList<>(decide.apply(ticket));
             Ticket after = ticket;
             for (int i = 0; i < events.size(); i++) {
                 LifecycleEvent event = events.get(i);
@@ -256,7 +249,7 @@ class TicketCommands {
                 UUID eventId = LifecycleEventIds.of(ticket.id(), event.sequence());
                 settled = false; // from here on Kafka may hold the event even if we hear nothing back
                 publisher.publish(eventId, event);
-                String key = i == events.size() - 1 ? decisionKey : null;
+                String key = i == 0 ? decisionKey : null;
                 try {
                     after = projection.apply(eventId, event, null, key).ticket();
                     settled = true;
@@ -269,6 +262,9 @@ class TicketCommands {
                 }
                 log.info("{} ticketNo={} eventId={} sequence={} status={}", event.getClass().getSimpleName(), ticketNo,
                         eventId, event.sequence(), after.status());
+                if (i == events.size() - 1) {
+                    after.owedFollowUp().ifPresent(events::add);
+                }
             }
             return TicketView.of(after);
         } finally {

@@ -173,4 +173,43 @@ class TicketStateChangesTest {
         assertThat(remembered.remembering(null)).isEmpty();
         assertThat(ticket.decided("reopen:cb-1")).isFalse();
     }
+
+    @Test
+    void a_needs_info_ticket_owes_exactly_the_request_its_submission_publishes() {
+        TicketCreated created = created(TicketStatus.NEEDS_INFO, List.of("errorCode", "orderId"));
+        Ticket ticket = apply(Ticket.placeholder(ID, NO), created);
+
+        assertThat(ticket.owedFollowUp()).contains(InfoRequests.requestFor(created));
+        assertThat(needingInfo().owedFollowUp()).isEmpty();
+    }
+
+    @Test
+    void the_customers_answer_to_a_ticket_held_for_them_owes_a_resume_at_the_same_time() {
+        Ticket held = apply(inProgress(), new TicketHeld(ID, NO, 3, T0.plusSeconds(120), HoldReason.WAITING_FOR_CUSTOMER,
+                "a-1", null));
+        Instant answeredAt = T0.plusSeconds(300);
+
+        Ticket answered = apply(held, new TicketReplied(ID, NO, 4, answeredAt, ReplyAuthor.CUSTOMER, null, false, "here"));
+
+        assertThat(answered.status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(answered.owedFollowUp()).contains(new TicketResumed(ID, NO, 5, answeredAt, null));
+        Ticket resumed = apply(answered, new TicketResumed(ID, NO, 5, answeredAt, null));
+        assertThat(resumed.owedFollowUp()).isEmpty();
+        assertThat(resumed.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void an_answer_to_a_ticket_waiting_for_a_third_party_or_an_agents_note_owes_nothing() {
+        Ticket thirdParty = apply(inProgress(), new TicketHeld(ID, NO, 3, T0.plusSeconds(120),
+                HoldReason.WAITING_FOR_THIRD_PARTY, "a-1", null));
+        assertThat(apply(thirdParty, new TicketReplied(ID, NO, 4, T0.plusSeconds(300), ReplyAuthor.CUSTOMER, null, false,
+                "any news?")).owedFollowUp()).isEmpty();
+
+        Ticket forCustomer = apply(inProgress(), new TicketHeld(ID, NO, 3, T0.plusSeconds(120),
+                HoldReason.WAITING_FOR_CUSTOMER, "a-1", null));
+        Ticket agentNote = apply(forCustomer, new TicketReplied(ID, NO, 4, T0.plusSeconds(300), ReplyAuthor.AGENT, "a-1",
+                false, "reminder sent"));
+        assertThat(agentNote.owedFollowUp()).isEmpty();
+        assertThat(agentNote.status()).isEqualTo(TicketStatus.PENDING);
+    }
 }
