@@ -431,10 +431,23 @@ class TicketLifecycleIT {
         assertThat(late.json().get("detail").asString()).contains("30 days");
         assertConflict(api.post(path(closedNo, "reopen"), Map.of("reason", "again")));
 
+        // feedback's reopen request comes too late as well: nothing happens; the satisfied rating
+        // after it on the same partition (the marker) still closes the ticket
+        String resolvedId = view(resolvedNo).get("id").asString();
+        try (RawRecords raw = new RawRecords()) {
+            raw.publish(UUID.randomUUID(), new ReopenRequested(resolvedId, resolvedNo, "cb-" + UUID.randomUUID(),
+                    "too late", null, null, Instant.now()));
+            raw.publish(UUID.randomUUID(), new RatingReceived(resolvedId, resolvedNo, "s-" + UUID.randomUUID(), 5, null,
+                    null, Instant.now()));
+        }
+        await().atMost(PATIENCE).until(() -> "CLOSED".equals(view(resolvedNo).get("status").asString()));
+        assertThat(view(resolvedNo).get("version").asLong()).isEqualTo(3);
+        assertThat(view(resolvedNo).get("history").findValuesAsString("event")).doesNotContain("TicketReopened");
+
         // 29 days ago: still in time
-        backdate(resolvedNo, "resolvedAt", Duration.ofDays(29));
+        backdate(resolvedNo, "closedAt", Duration.ofDays(29));
         backdate(closedNo, "closedAt", Duration.ofDays(29));
-        assertStatus(api.post(path(resolvedNo, "reopen"), Map.of("reason", "again")), "REOPENED", 3);
+        assertStatus(api.post(path(resolvedNo, "reopen"), Map.of("reason", "again")), "REOPENED", 4);
         assertStatus(api.post(path(closedNo, "reopen"), Map.of("reason", "again")), "REOPENED", 4);
     }
 

@@ -150,4 +150,24 @@ class TicketLifecycleTest {
         assertThat(TicketLifecycle.canMove(IN_PROGRESS, REOPENED)).isFalse();
         assertThat(TicketLifecycle.canMove(CLOSED, IN_PROGRESS)).isFalse();
     }
+
+    @Test
+    void the_status_machine_is_exactly_the_documented_table() {
+        java.util.Map<TicketStatus, EnumSet<TicketStatus>> table = new java.util.EnumMap<>(TicketStatus.class);
+        table.put(NEW, EnumSet.of(NEEDS_INFO, OPEN, ASSIGNED, IN_PROGRESS, RESOLVED));
+        table.put(NEEDS_INFO, EnumSet.of(OPEN, ASSIGNED, IN_PROGRESS, RESOLVED));
+        table.put(OPEN, EnumSet.of(ASSIGNED, IN_PROGRESS, RESOLVED));
+        table.put(ASSIGNED, EnumSet.of(IN_PROGRESS, PENDING, RESOLVED));
+        table.put(IN_PROGRESS, EnumSet.of(PENDING, RESOLVED));
+        table.put(PENDING, EnumSet.of(IN_PROGRESS, RESOLVED));
+        table.put(RESOLVED, EnumSet.of(CLOSED, REOPENED));
+        table.put(CLOSED, EnumSet.of(REOPENED));
+        table.put(REOPENED, EnumSet.of(ASSIGNED, IN_PROGRESS, PENDING, RESOLVED));
+        for (TicketStatus from : TicketStatus.values()) {
+            for (TicketStatus to : TicketStatus.values()) {
+                assertThat(TicketLifecycle.canMove(from, to)).as("%s -> %s", from, to)
+                        .isEqualTo(table.get(from).contains(to));
+            }
+        }
+    }
 }
