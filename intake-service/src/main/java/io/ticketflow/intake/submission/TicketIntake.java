@@ -2,6 +2,7 @@ package io.ticketflow.intake.submission;
 
 import io.ticketflow.events.PersonalData;
 import io.ticketflow.events.TicketCreated;
+import io.ticketflow.events.TicketInfoRequested;
 import io.ticketflow.events.TicketStatus;
 import io.ticketflow.events.spring.EventPublishException;
 import io.ticketflow.events.spring.EventPublisher;
@@ -10,7 +11,6 @@ import io.ticketflow.intake.classification.Classifier;
 import io.ticketflow.intake.numbering.TicketNumbers;
 import io.ticketflow.intake.privacy.ContactCipher;
 import io.ticketflow.intake.privacy.ContactVault;
-import io.ticketflow.events.TicketInfoRequested;
 import io.ticketflow.intake.ticket.InfoRequests;
 import io.ticketflow.intake.ticket.LifecycleEventIds;
 import io.ticketflow.intake.ticket.TicketProjection;
@@ -105,6 +105,9 @@ class TicketIntake {
         try {
             receipt = accept(draft, submission);
         } catch (EventPublishException e) {
+            if (e instanceof InfoRequestNotConfirmedException) {
+                throw e; // the ticket exists: the key stays claimed, a retry takes it over once it runs out
+            }
             try {
                 keys.release(key);
             } catch (RuntimeException releaseFailed) {
@@ -157,9 +160,15 @@ class TicketIntake {
         }
         publisher.publish(draft.eventId(), created);
         // a ticket missing evidence asks for it as its sequence 2, acknowledged before the 201;
-        // if this stops in between, InfoRequests' repair publishes the very same event later
-        TicketInfoRequested infoRequested = created.status() == TicketStatus.NEEDS_INFO
-                ? infoRequests.publishFor(created) : null;
+        // if this stops in between, the follow-up repair publishes the very same event later
+        TicketInfoRequested infoRequested = null;
+        if (created.status() == TicketStatus.NEEDS_INFO) {
+            try {
+                infoRequested = infoRequests.publishFor(created);
+            } catch (EventPublishException e) {
+                throw new InfoRequestNotConfirmedException(e);
+            }
+        }
         try {
             projection.applyCreated(draft.eventId(), created, draft.classifiedBy());
             if (infoRequested != null) {
