@@ -2,6 +2,7 @@ package io.ticketflow.intake.submission;
 
 import io.ticketflow.events.PersonalData;
 import io.ticketflow.events.TicketCreated;
+import io.ticketflow.events.TicketInfoRequested;
 import io.ticketflow.events.TicketStatus;
 import io.ticketflow.events.spring.EventPublishException;
 import io.ticketflow.events.spring.EventPublisher;
@@ -10,6 +11,7 @@ import io.ticketflow.intake.classification.Classifier;
 import io.ticketflow.intake.numbering.TicketNumbers;
 import io.ticketflow.intake.privacy.ContactCipher;
 import io.ticketflow.intake.privacy.ContactVault;
+import io.ticketflow.intake.ticket.InfoRequests;
 import io.ticketflow.intake.ticket.LifecycleEventIds;
 import io.ticketflow.intake.ticket.TicketProjection;
 import java.time.Clock;
@@ -42,11 +44,12 @@ class TicketIntake {
     private final EventPublisher publisher;
     private final TicketProjection projection;
     private final IdempotencyKeys keys;
+    private final InfoRequests infoRequests;
     private final Clock clock;
 
     TicketIntake(Classifier classifier, RequiredEvidence evidence, TicketNumbers numbers, ContactVault contacts,
             ContactCipher cipher, EventPublisher publisher, TicketProjection projection, IdempotencyKeys keys,
-            Clock clock) {
+            InfoRequests infoRequests, Clock clock) {
         this.classifier = classifier;
         this.evidence = evidence;
         this.numbers = numbers;
@@ -55,6 +58,7 @@ class TicketIntake {
         this.publisher = publisher;
         this.projection = projection;
         this.keys = keys;
+        this.infoRequests = infoRequests;
         this.clock = clock;
     }
 
@@ -101,6 +105,9 @@ class TicketIntake {
         try {
             receipt = accept(draft, submission);
         } catch (EventPublishException e) {
+            if (e instanceof InfoRequestNotConfirmedException) {
+                throw e; // the ticket exists: the key stays claimed, a retry takes it over once it runs out
+            }
             try {
                 keys.release(key);
             } catch (RuntimeException releaseFailed) {
@@ -152,8 +159,21 @@ class TicketIntake {
             contacts.store(created.ticketId(), submission.contact());
         }
         publisher.publish(draft.eventId(), created);
+        // a ticket missing evidence asks for it as its sequence 2, acknowledged before the 201;
+        // if this stops in between, the follow-up repair publishes the very same event later
+        TicketInfoRequested infoRequested = null;
+        if (created.status() == TicketStatus.NEEDS_INFO) {
+            try {
+                infoRequested = infoRequests.publishFor(created);
+            } catch (EventPublishException e) {
+                throw new InfoRequestNotConfirmedException(e);
+            }
+        }
         try {
             projection.applyCreated(draft.eventId(), created, draft.classifiedBy());
+            if (infoRequested != null) {
+                infoRequests.project(infoRequested);
+            }
         } catch (RuntimeException viewDown) {
             // Kafka holds the ticket; the lifecycle listener will put it in the view
             log.warn("view not updated after publishing ticketNo={} eventId={} cause={}", created.ticketNo(),

@@ -8,9 +8,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CommandProperties.class)
+@EnableScheduling
+@EnableConfigurationProperties({CommandProperties.class, LifecycleProperties.class})
 class TicketConfiguration {
 
     /** The view's indexes, in place before the listeners and the API start. */
@@ -23,6 +25,16 @@ class TicketConfiguration {
                     .named("customer_created"));
             indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                     .named("status_created"));
+            // the list's other filters and its newest-first order
+            indexes.createIndex(new Index().on("createdAt", Sort.Direction.DESC).named("created"));
+            indexes.createIndex(new Index().on("priority", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                    .named("priority_created"));
+            indexes.createIndex(new Index().on("type", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                    .named("type_created"));
+            indexes.createIndex(new Index().on("channel", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
+                    .named("channel_created"));
+            // the follow-up repair's resume search (few tickets ever have the field)
+            indexes.createIndex(new Index().on("resumeOwedSince", Sort.Direction.ASC).sparse().named("resume_owed"));
         };
     }
 }

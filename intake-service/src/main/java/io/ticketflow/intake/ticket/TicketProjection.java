@@ -58,10 +58,21 @@ public class TicketProjection {
     }
 
     Outcome apply(UUID eventId, LifecycleEvent event, ClassifiedBy classifiedBy) {
+        return apply(eventId, event, classifiedBy, null);
+    }
+
+    /**
+     * Applies an event and, in the same write, what only the command path knows: the rules that
+     * classified a new ticket, the key of the decision the event carries out (so a redelivered
+     * request is recognised even when the listener applied the event first).
+     */
+    Outcome apply(UUID eventId, LifecycleEvent event, ClassifiedBy classifiedBy, String decisionKey) {
         Outcome outcome = update(event.ticketId(), event.ticketNo(), ticket -> {
             Optional<Ticket> next = ticket.applying(eventId, event);
             Optional<Ticket> classified = next.orElse(ticket).classifiedBy(classifiedBy);
-            return classified.isPresent() ? classified : next;
+            Optional<Ticket> withClassification = classified.isPresent() ? classified : next;
+            Optional<Ticket> remembered = withClassification.orElse(ticket).remembering(decisionKey);
+            return remembered.isPresent() ? remembered : withClassification;
         });
         log.debug("{} ticketNo={} eventId={} sequence={} version={}", outcome.changed() ? "applied" : "already applied",
                 event.ticketNo(), eventId, event.sequence(), outcome.ticket().version());

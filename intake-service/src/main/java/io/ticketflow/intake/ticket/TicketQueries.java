@@ -3,7 +3,6 @@ package io.ticketflow.intake.ticket;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.ticketflow.events.TicketStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,14 +27,9 @@ class TicketQueries {
         return TicketView.of(ticket);
     }
 
-    TicketPage search(String customerId, TicketStatus status, int page, int size) {
-        Criteria criteria = where("version").gte(1);
-        if (customerId != null && !customerId.isBlank()) {
-            criteria = criteria.and("customerId").is(customerId.strip());
-        }
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
-        }
+    /** One page of the tickets matching the filter, newest first. */
+    TicketPage search(TicketFilter filter, int page, int size) {
+        Criteria criteria = filter.criteria();
         long total = mongo.count(query(criteria), Ticket.class);
         Query pageQuery = query(criteria)
                 .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("ticketNo")))

@@ -75,7 +75,8 @@ class TicketTest {
         assertThat(view.status()).isEqualTo(TicketStatus.NEW);
         assertThat(view.createdAt()).isEqualTo(T0);
         assertThat(view.assignee()).isNull();
-        assertThat(view.history()).containsExactly(new TicketView.Event("TicketCreated", T0, eventId.toString()));
+        assertThat(view.history()).containsExactly(new TicketView.Event("TicketCreated", T0, eventId.toString(), null,
+                TicketStatus.NEW, "c-1001", null, "via WEB"));
         assertThat(TicketView.summaryOf(ticket).history()).isNull();
     }
 

@@ -1,0 +1,44 @@
+package io.ticketflow.intake.messaging;
+
+import io.ticketflow.events.Envelope;
+import io.ticketflow.events.FeedbackEvent;
+import io.ticketflow.events.RatingReceived;
+import io.ticketflow.events.ReopenRequested;
+import io.ticketflow.events.Topics;
+import io.ticketflow.intake.ticket.CustomerFeedback;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * feedback-service's findings on {@code ticket.feedback}: a reopen requested after a
+ * dissatisfied callback reopens the ticket; a rating of 4-5 closes a resolved one. Surveys and
+ * callbacks themselves are feedback's business. Idempotent by callback and survey id.
+ */
+@Component
+class FeedbackListener {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackListener.class);
+
+    private final CustomerFeedback feedback;
+
+    FeedbackListener(CustomerFeedback feedback) {
+        this.feedback = feedback;
+    }
+
+    @KafkaListener(topics = Topics.Names.FEEDBACK)
+    void on(ConsumerRecord<String, FeedbackEvent> record) {
+        Envelope<FeedbackEvent> envelope = Envelope.of(record);
+        FeedbackEvent event = envelope.event();
+        if (event instanceof ReopenRequested request) {
+            log.debug("ReopenRequested received ticketNo={} eventId={}", request.ticketNo(), envelope.id());
+            feedback.reopenRequested(request);
+        } else if (event instanceof RatingReceived rating) {
+            log.debug("RatingReceived received ticketNo={} eventId={}", rating.ticketNo(), envelope.id());
+            feedback.ratingReceived(rating);
+        }
+        // SurveySent, CallbackOpened: nothing for intake
+    }
+}
