@@ -10,6 +10,7 @@ import io.ticketflow.intake.classification.Classifier;
 import io.ticketflow.intake.numbering.TicketNumbers;
 import io.ticketflow.intake.privacy.ContactCipher;
 import io.ticketflow.intake.privacy.ContactVault;
+import io.ticketflow.intake.repeat.RepeatDetection;
 import io.ticketflow.intake.ticket.LifecycleEventIds;
 import io.ticketflow.intake.ticket.TicketProjection;
 import java.time.Clock;
@@ -42,11 +43,12 @@ class TicketIntake {
     private final EventPublisher publisher;
     private final TicketProjection projection;
     private final IdempotencyKeys keys;
+    private final RepeatDetection repeats;
     private final Clock clock;
 
     TicketIntake(Classifier classifier, RequiredEvidence evidence, TicketNumbers numbers, ContactVault contacts,
             ContactCipher cipher, EventPublisher publisher, TicketProjection projection, IdempotencyKeys keys,
-            Clock clock) {
+            RepeatDetection repeats, Clock clock) {
         this.classifier = classifier;
         this.evidence = evidence;
         this.numbers = numbers;
@@ -55,6 +57,7 @@ class TicketIntake {
         this.publisher = publisher;
         this.projection = projection;
         this.keys = keys;
+        this.repeats = repeats;
         this.clock = clock;
     }
 
@@ -162,6 +165,13 @@ class TicketIntake {
         log.info("TicketCreated ticketNo={} eventId={} channel={} status={} type={} nature={} priority={} missingInfo={}",
                 created.ticketNo(), draft.eventId(), created.channel(), created.status(), created.type(),
                 created.nature(), created.priority(), created.missingInfo());
+        try {
+            repeats.check(created, submission.contact(), submission.text());
+        } catch (RuntimeException e) {
+            // the ticket stands; it is only not linked to the earlier one
+            log.warn("repeat check failed ticketNo={} eventId={} cause={}", created.ticketNo(), draft.eventId(),
+                    e.getClass().getSimpleName());
+        }
         return SubmissionReceipt.of(created);
     }
 

@@ -5,6 +5,7 @@ import io.ticketflow.events.Department;
 import io.ticketflow.events.LifecycleEvent;
 import io.ticketflow.events.Nature;
 import io.ticketflow.events.Priority;
+import io.ticketflow.events.RepeatContactDetected;
 import io.ticketflow.events.TicketAssigned;
 import io.ticketflow.events.TicketCreated;
 import io.ticketflow.events.TicketReplied;
@@ -59,6 +60,8 @@ class Ticket {
     private long revision;
     private List<HistoryEntry> history = new ArrayList<>();
     private CommandLease commandLease;
+    private String repeatOf;
+    private String resolutionSummary;
 
     Ticket() {
         // for the mapping
@@ -91,6 +94,8 @@ class Ticket {
         revision = other.revision;
         history = new ArrayList<>(other.history == null ? List.of() : other.history);
         commandLease = other.commandLease;
+        repeatOf = other.repeatOf;
+        resolutionSummary = other.resolutionSummary;
     }
 
     /** A ticket known only by its ids: another topic spoke of it before its creation was projected. */
@@ -130,6 +135,11 @@ class Ticket {
             next.history.add(entry);
         } else if (event instanceof TicketResolved resolved) {
             next.resolve(resolved);
+            next.history.add(entry);
+        } else if (event instanceof RepeatContactDetected repeat) {
+            if (repeat.within24h()) {
+                next.repeatOf = repeat.earlierTicketNo();
+            }
             next.history.add(entry);
         } else {
             throw new IllegalStateException("no projection for " + event.getClass().getName());
@@ -199,6 +209,7 @@ class Ticket {
         status = TicketStatus.RESOLVED;
         resolvedAt = resolved.occurredAt();
         resolutions = Math.max(resolutions, resolved.resolutionNo());
+        resolutionSummary = resolved.summary();
     }
 
     String id() {
@@ -207,6 +218,16 @@ class Ticket {
 
     String ticketNo() {
         return ticketNo;
+    }
+
+    /** The ticket number this one repeats (same customer, same issue, within 24 hours), or null. */
+    String repeatOf() {
+        return repeatOf;
+    }
+
+    /** The (masked) summary of the latest resolution, or null. */
+    String resolutionSummary() {
+        return resolutionSummary;
     }
 
     TicketStatus status() {

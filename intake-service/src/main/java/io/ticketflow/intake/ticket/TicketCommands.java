@@ -60,7 +60,7 @@ class TicketCommands {
         });
     }
 
-    private TicketView change(String ticketNo, Function<Ticket, LifecycleEvent> decide) {
+    TicketView change(String ticketNo, Function<Ticket, LifecycleEvent> decide) {
         CommandLeases.Lease lease = leases.acquire(ticketNo);
         boolean settled = true;
         try {

@@ -37,6 +37,7 @@ public record TicketView(
         Instant resolvedAt,
         long version,
         ClassifiedBy classifiedBy,
+        String repeatOf,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> history) {
 
     /** One entry of the ticket's history. */
@@ -56,7 +57,7 @@ public record TicketView(
                 ticket.contactMasked(), ticket.subject(), ticket.description(), ticket.tags(), ticket.type(),
                 ticket.nature(), ticket.priority(), ticket.department(), ticket.vip(), ticket.missingInfo(),
                 ticket.assignee(), ticket.createdAt(), ticket.firstRespondedAt(), ticket.resolvedAt(), ticket.version(),
-                ticket.classification(),
+                ticket.classification(), ticket.repeatOf(),
                 withHistory ? ticket.history().stream().map(h -> new Event(h.event(), h.at(), h.eventId())).toList() : null);
     }
 }
