@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The words of a text, for comparing subjects and matching questions to articles. Latin
  * letters and digits form words (lower-cased, a few filler words dropped); Chinese, written
- * without spaces, is cut into overlapping character pairs (bigrams), with a lone character kept
- * as it is. Masking stars and punctuation separate words.
+ * without spaces, is cut into its characters and its overlapping character pairs (bigrams): the
+ * pairs carry the words, the characters keep two short subjects that differ by one inserted
+ * character similar. Masking stars and punctuation separate words.
  */
 public final class Tokens {
 
@@ -83,11 +84,11 @@ public final class Tokens {
             return;
         }
         int[] cps = han.codePoints().filter(cp -> !FILLER.contains(new String(Character.toChars(cp)))).toArray();
-        if (cps.length == 1) {
-            tokens.add(new String(cps, 0, 1));
-        }
-        for (int i = 0; i + 1 < cps.length; i++) {
-            tokens.add(new String(cps, i, 2));
+        for (int i = 0; i < cps.length; i++) {
+            tokens.add(new String(cps, i, 1));
+            if (i + 1 < cps.length) {
+                tokens.add(new String(cps, i, 2));
+            }
         }
         han.setLength(0);
     }
