@@ -3,7 +3,6 @@ package io.ticketflow.intake.answers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Self-service: a customer asks, gets the best articles, and may say which one answered them. */
 @RestController
 @RequestMapping("/api/v1/answers")
-@Validated
 class AnswerController {
 
     private final SelfService selfService;
