@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A question asked of the knowledge base ({@code questions}): the masked text, the articles
  * offered and, once the customer took one, which ({@code acceptedArticleId}, {@code acceptedAt}) and
- * whether AnswerAccepted is in Kafka ({@code acceptancePublished}).
+ * whether AnswerAccepted is in Kafka ({@code acceptancePublished}). A TTL index removes it at
+ * {@code expiresAt}.
  */
 @Document(collection = Question.COLLECTION)
 record Question(
@@ -21,7 +22,8 @@ record Question(
         Instant askedAt,
         String acceptedArticleId,
         Instant acceptedAt,
-        boolean acceptancePublished) {
+        boolean acceptancePublished,
+        Instant expiresAt) {
 
     static final String COLLECTION = "questions";
 

@@ -58,7 +58,8 @@ class SelfService {
                 .toList();
         String questionId = UUID.randomUUID().toString();
         mongo.insert(new Question(questionId, masked, ask.channel(), blankToNull(ask.customerId()),
-                offered.stream().map(AnswerRequests.Offered::articleId).toList(), now(), null, null, false));
+                offered.stream().map(AnswerRequests.Offered::articleId).toList(), now(), null, null, false,
+                now().plus(properties.questionRetention())));
         log.info("question answered questionId={} channel={} offered={}", questionId, ask.channel(),
                 offered.stream().map(AnswerRequests.Offered::articleId).toList());
         return new AnswerRequests.Answers(questionId, offered);

@@ -20,7 +20,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * {@code customer_issues}: one document per customer key (a keyed fingerprint of the customer id
  * or of the normalised contact), holding that customer's recent issues. A lookup is one read by
  * {@code _id}; remembering is one conditional {@code $push}, so a ticket is remembered once
- * however often it is offered. Issues older than the counting window are pulled out as new ones come in.
+ * however often it is offered. Issues older than the counting window are pulled out as new ones come in,
+ * and a TTL index on {@code expiresAt} removes a customer whose last issue is older than that.
  */
 class CustomerIssues {
 
@@ -45,11 +46,12 @@ class CustomerIssues {
     }
 
     /** Remembers the issue under each key (idempotent per ticket) and forgets those older than {@code forgetBefore}. */
-    void remember(Collection<String> customerKeys, PastIssue issue, Instant forgetBefore) {
+    void remember(Collection<String> customerKeys, PastIssue issue, Instant forgetBefore, Instant expiresAt) {
         for (String key : customerKeys) {
             try {
                 mongo.upsert(query(where("_id").is(key).and("issues.ticketId").ne(issue.ticketId())),
-                        new Update().push("issues", toDocument(issue)).set("updatedAt", issue.createdAt()),
+                        new Update().push("issues", toDocument(issue)).set("updatedAt", issue.createdAt())
+                                .set("expiresAt", Date.from(expiresAt)),
                         COLLECTION);
             } catch (DuplicateKeyException alreadyRemembered) {
                 // the document exists and already holds this ticket: nothing to do

@@ -5,7 +5,10 @@ import io.ticketflow.intake.ticket.TicketLinks;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.Duration;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RepeatProperties.class)
@@ -13,6 +16,8 @@ class RepeatConfiguration {
 
     @Bean
     CustomerIssues customerIssues(MongoTemplate mongo) {
+        mongo.indexOps(CustomerIssues.COLLECTION).createIndex(
+                new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO).named("expiresAt_ttl"));
         return new CustomerIssues(mongo);
     }
 

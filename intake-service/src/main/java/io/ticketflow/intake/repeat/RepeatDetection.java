@@ -53,7 +53,8 @@ public class RepeatDetection {
         PastIssue issue = new PastIssue(created.ticketId(), created.ticketNo(), created.type(),
                 List.copyOf(Tokens.distinct(created.subject())), orderKeys(clearText), created.occurredAt());
         List<PastIssue> history = issues.of(keys);
-        issues.remember(keys, issue, created.occurredAt().minus(properties.countWindow()));
+        issues.remember(keys, issue, created.occurredAt().minus(properties.countWindow()),
+                created.occurredAt().plus(properties.countWindow()));
         Optional<RepeatRule.Repeat> repeat = rule.judge(issue, history);
         if (repeat.isEmpty()) {
             return Optional.empty();
