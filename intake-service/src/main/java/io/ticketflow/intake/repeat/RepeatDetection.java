@@ -4,8 +4,10 @@ import io.ticketflow.intake.text.Tokens;
 import io.ticketflow.events.TicketCreated;
 import io.ticketflow.intake.privacy.ContactCipher;
 import io.ticketflow.intake.ticket.TicketLinks;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -52,9 +54,10 @@ public class RepeatDetection {
         }
         PastIssue issue = new PastIssue(created.ticketId(), created.ticketNo(), created.type(),
                 List.copyOf(Tokens.distinct(created.subject())), orderKeys(clearText), created.occurredAt());
-        List<PastIssue> history = issues.of(keys);
+        // remember first, then read: of two tickets submitted at once, the later one sees the earlier
         issues.remember(keys, issue, created.occurredAt().minus(properties.countWindow()),
                 created.occurredAt().plus(properties.countWindow()));
+        List<PastIssue> history = issues.of(keys);
         Optional<RepeatRule.Repeat> repeat = rule.judge(issue, history);
         if (repeat.isEmpty()) {
             return Optional.empty();
@@ -74,7 +77,7 @@ public class RepeatDetection {
             return List.of();
         }
         Matcher m = orderId.matcher(text);
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         while (m.find()) {
             keys.add(cipher.fingerprint("order:" + m.group(1)));
         }

@@ -21,6 +21,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -36,8 +37,10 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The first thing a request body meets. It reads the body (at most {@code max-body-size}, else
- * 413) and, for JSON, refuses with a 400 problem a body that is not valid UTF-8, nests deeper
+ * The first thing a request body meets. A body declared larger than {@code max-body-size} is 413
+ * (multipart uploads aside, which have their own limits). A JSON body is read (at most
+ * {@code max-body-size}, else 413, also when sent without a length) and refused with a 400
+ * problem when it is not valid UTF-8, nests deeper
  * than {@code max-json-depth}, or has a key that starts with {@code $} or contains {@code .} —
  * MongoDB reads such keys as operators and paths, so none may come near the database, even in a
  * field the controllers ignore. Malformed JSON passes on, to be reported by the controllers'
@@ -62,7 +65,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!hasBody(request)) {
+        if (!hasBody(request) || isMultipart(request)) {
+            // uploads have their own limits (spring.servlet.multipart.*)
             chain.doFilter(request, response);
             return;
         }
@@ -72,27 +76,35 @@ class RequestBodyGuard extends OncePerRequestFilter {
             tooLarge(response, max);
             return;
         }
+        if (!isJson(request)) {
+            // left unread, so the container can still parse a form's parameters from it
+            chain.doFilter(request, response);
+            return;
+        }
         byte[] body = readAtMost(request.getInputStream(), max + 1);
         if (body.length > max) {
             tooLarge(response, max);
             return;
         }
-        if (isJson(request)) {
-            if (!isUtf8(body)) {
-                refuse(response, "The request body is not valid UTF-8.", List.of());
-                return;
-            }
-            List<FieldProblem> problems = unsafeKeys(body);
-            if (!problems.isEmpty()) {
-                refuse(response, "The request body has keys that are not allowed; see errors.", problems);
-                return;
-            }
+        if (!isUtf8(body)) {
+            refuse(response, "The request body is not valid UTF-8.", List.of());
+            return;
+        }
+        List<FieldProblem> problems = unsafeKeys(body);
+        if (!problems.isEmpty()) {
+            refuse(response, "The request body has keys that are not allowed; see errors.", problems);
+            return;
         }
         chain.doFilter(new CachedBody(request, body), response);
     }
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private static boolean isJson(HttpServletRequest request) {
