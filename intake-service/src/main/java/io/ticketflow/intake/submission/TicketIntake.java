@@ -11,6 +11,7 @@ import io.ticketflow.intake.classification.Classifier;
 import io.ticketflow.intake.numbering.TicketNumbers;
 import io.ticketflow.intake.privacy.ContactCipher;
 import io.ticketflow.intake.privacy.ContactVault;
+import io.ticketflow.intake.repeat.RepeatDetection;
 import io.ticketflow.intake.ticket.InfoRequests;
 import io.ticketflow.intake.ticket.LifecycleEventIds;
 import io.ticketflow.intake.ticket.TicketProjection;
@@ -45,11 +46,12 @@ class TicketIntake {
     private final TicketProjection projection;
     private final IdempotencyKeys keys;
     private final InfoRequests infoRequests;
+    private final RepeatDetection repeats;
     private final Clock clock;
 
     TicketIntake(Classifier classifier, RequiredEvidence evidence, TicketNumbers numbers, ContactVault contacts,
             ContactCipher cipher, EventPublisher publisher, TicketProjection projection, IdempotencyKeys keys,
-            InfoRequests infoRequests, Clock clock) {
+            InfoRequests infoRequests, RepeatDetection repeats, Clock clock) {
         this.classifier = classifier;
         this.evidence = evidence;
         this.numbers = numbers;
@@ -59,6 +61,7 @@ class TicketIntake {
         this.projection = projection;
         this.keys = keys;
         this.infoRequests = infoRequests;
+        this.repeats = repeats;
         this.clock = clock;
     }
 
@@ -182,6 +185,14 @@ class TicketIntake {
         log.info("TicketCreated ticketNo={} eventId={} channel={} status={} type={} nature={} priority={} missingInfo={}",
                 created.ticketNo(), draft.eventId(), created.channel(), created.status(), created.type(),
                 created.nature(), created.priority(), created.missingInfo());
+        try {
+            // after the info request, if any: the link takes the next free sequence through the lease
+            repeats.check(created, submission.contact(), submission.text());
+        } catch (RuntimeException e) {
+            // the ticket stands; it is only not linked to the earlier one
+            log.warn("repeat check failed ticketNo={} eventId={} cause={}", created.ticketNo(), draft.eventId(),
+                    e.getClass().getSimpleName());
+        }
         return SubmissionReceipt.of(created);
     }
 

@@ -72,6 +72,8 @@ class Ticket {
     private Instant closedAt;
     private int reopens;
     private String preferredAgentId;
+    private String repeatOf;
+    private String resolutionSummary;
     private List<String> decisions = new ArrayList<>();
     private long version;
     private long revision;
@@ -112,6 +114,8 @@ class Ticket {
         closedAt = other.closedAt;
         reopens = other.reopens;
         preferredAgentId = other.preferredAgentId;
+        repeatOf = other.repeatOf;
+        resolutionSummary = other.resolutionSummary;
         decisions = new ArrayList<>(other.decisions == null ? List.of() : other.decisions);
         version = other.version;
         revision = other.revision;
@@ -199,6 +203,9 @@ class Ticket {
         } else if (event instanceof TicketReclassified reclassified) {
             return reclassify(reclassified);
         } else if (event instanceof RepeatContactDetected repeat) {
+            if (repeat.within24h()) {
+                repeatOf = repeat.earlierTicketNo();
+            }
             return new Fact(null, null, "repeats " + repeat.earlierTicketNo() + " (" + repeat.matchedOn() + ")");
         }
         throw new IllegalStateException("no projection for " + event.getClass().getName());
@@ -366,6 +373,7 @@ class Ticket {
         status = TicketStatus.RESOLVED;
         holdReason = null;
         resolvedAt = resolved.occurredAt();
+        resolutionSummary = resolved.summary();
         resolutions = Math.max(resolutions, resolved.resolutionNo());
     }
 
@@ -475,6 +483,16 @@ class Ticket {
 
     int reopens() {
         return reopens;
+    }
+
+    /** The ticket number this one repeats (same customer, same issue, within 24 hours), or null. */
+    String repeatOf() {
+        return repeatOf;
+    }
+
+    /** The (masked) summary of the latest resolution, or null. */
+    String resolutionSummary() {
+        return resolutionSummary;
     }
 
     String preferredAgentId() {

@@ -225,6 +225,14 @@ class TicketCommands {
     }
 
     /**
+     * Runs a command of another feature (a repeat link, say) that publishes exactly one event
+     * under the ticket's lease, with the next free sequence.
+     */
+    TicketView change(String ticketNo, Function<Ticket, LifecycleEvent> decide) {
+        return change(ticketNo, null, ticket -> List.of(decide.apply(ticket)));
+    }
+
+    /**
      * Runs one command under the ticket's lease.
      *
      * @param decisionKey remembered on the ticket together with the first event, or null

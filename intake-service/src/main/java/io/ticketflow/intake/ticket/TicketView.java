@@ -43,6 +43,7 @@ public record TicketView(
         String preferredAgentId,
         long version,
         ClassifiedBy classifiedBy,
+        String repeatOf,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> history) {
 
     /**
@@ -68,7 +69,7 @@ public record TicketView(
                 ticket.nature(), ticket.priority(), ticket.department(), ticket.vip(), ticket.missingInfo(),
                 ticket.assignee(), ticket.createdAt(), ticket.firstRespondedAt(), ticket.resolvedAt(), ticket.holdReason(),
                 ticket.providedInfo(), ticket.closedAt(), ticket.reopens(), ticket.preferredAgentId(), ticket.version(),
-                ticket.classification(),
+                ticket.classification(), ticket.repeatOf(),
                 withHistory ? ticket.history().stream().map(h -> new Event(h.event(), h.at(), h.eventId(), h.from(), h.to(),
                         h.by(), h.reason(), h.detail())).toList() : null);
     }
