@@ -31,7 +31,7 @@ class EmailConfiguration {
         String from = properties.smtp().from() != null && !properties.smtp().from().isBlank()
                 ? properties.smtp().from() : properties.username();
         TicketAcknowledgements acknowledgements = new TicketAcknowledgements(receipts, contacts, sender, from,
-                properties.acknowledgementAttempts());
+                properties.acknowledgementAttempts(), properties.acknowledgementBackoff());
         MailTriage triage = new MailTriage(submissions, replies, contacts, receipts, sender.isPresent());
         return new MailboxPoller(properties, triage, acknowledgements);
     }

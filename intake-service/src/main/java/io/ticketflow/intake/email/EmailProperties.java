@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout connect and read timeout for IMAP and SMTP
  * @param replyClaim how long one poller holds a reply mail or an acknowledgement before another may redo it
  * @param acknowledgementAttempts SMTP attempts (one per poll) before an acknowledgement is given up
+ * @param acknowledgementBackoff after the n-th failed attempt the next waits n times this
+ * @param maxMessageSize a larger mail is not fetched but moved to the failed folder
  * @param smtp the server acknowledgements go out through
  */
 @Validated
@@ -46,6 +49,8 @@ public record EmailProperties(
         @NotNull Duration timeout,
         @NotNull Duration replyClaim,
         @Min(1) @Max(100) int acknowledgementAttempts,
+        @NotNull Duration acknowledgementBackoff,
+        @NotNull DataSize maxMessageSize,
         @Valid @NotNull Smtp smtp) {
 
     public EmailProperties {
@@ -56,6 +61,8 @@ public record EmailProperties(
         timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
         replyClaim = replyClaim == null ? Duration.ofMinutes(2) : replyClaim;
         acknowledgementAttempts = acknowledgementAttempts == 0 ? 5 : acknowledgementAttempts;
+        acknowledgementBackoff = acknowledgementBackoff == null ? Duration.ofMinutes(1) : acknowledgementBackoff;
+        maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(25) : maxMessageSize;
         smtp = smtp == null ? new Smtp(null, null, false, false, null, null, null) : smtp;
     }
 

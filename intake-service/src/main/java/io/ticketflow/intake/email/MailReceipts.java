@@ -105,9 +105,10 @@ final class MailReceipts {
                 .set("ackSentAt", clock.instant()).inc("ackAttempts", 1), COLLECTION);
     }
 
-    /** SMTP failed: try again next poll, or give up after {@code maxAttempts}. */
-    void acknowledgementFailed(String key, int attemptsSoFar, int maxAttempts) {
-        Update update = new Update().inc("ackAttempts", 1).set("ackClaimedUntil", NEVER);
+    /** SMTP failed: try again after {@code attempts × backoff}, or give up after {@code maxAttempts}. */
+    void acknowledgementFailed(String key, int attemptsSoFar, int maxAttempts, Duration backoff) {
+        Instant retryAt = clock.instant().plus(backoff.multipliedBy(attemptsSoFar + 1L));
+        Update update = new Update().inc("ackAttempts", 1).set("ackClaimedUntil", retryAt);
         if (attemptsSoFar + 1 >= maxAttempts) {
             update.set("ack", "GAVE_UP");
         }

@@ -117,7 +117,7 @@ final class MailTriage {
         try {
             receipt = submissions.submit(submission, mail.key());
         } catch (SubmissionInProgressException inFlight) {
-            log.debug("mail being submitted by another poller key={}", mail.key());
+            log.debug("mail being submitted by another poller key={}", PersonalData.maskText(mail.key()));
             return Outcome.RETRY;
         } catch (IdempotencyKeyReusedException otherContent) {
             log.warn("mail reuses the Message-ID of another mail, not taken from={}",

@@ -1,5 +1,6 @@
 package io.ticketflow.intake.email;
 
+import io.ticketflow.events.PersonalData;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -124,7 +125,7 @@ final class MailboxPoller implements SmartLifecycle {
         }
         InboundMail mail;
         try {
-            mail = MailReader.read((MimeMessage) message);
+            mail = MailReader.read(localCopy(message));
         } catch (UnreadableMailException e) {
             reject(store, folder, message, e.getMessage());
             return;
@@ -134,13 +135,33 @@ final class MailboxPoller implements SmartLifecycle {
             outcome = triage.handle(mail);
         } catch (RuntimeException e) {
             // Kafka or MongoDB not answering: the mail stays unseen and its key makes the retry safe
-            log.warn("mail not taken now, retry next poll key={} cause={}", mail.key(), e.getClass().getSimpleName());
+            log.warn("mail not taken now, retry next poll key={} cause={}", PersonalData.maskText(mail.key()),
+                    e.getClass().getSimpleName());
             return;
         }
         switch (outcome) {
             case DONE -> processed(store, folder, message);
             case REJECTED -> reject(store, folder, message, "refused");
-            case RETRY -> log.debug("mail left for the next poll key={}", mail.key());
+            case RETRY -> log.debug("mail left for the next poll key={}", PersonalData.maskText(mail.key()));
+        }
+    }
+
+    /**
+     * The whole mail fetched once (BODY.PEEK[]) and parsed here rather than by the server: one
+     * round trip, and a mail whose MIME the server cannot describe is still ours to judge.
+     */
+    private MimeMessage localCopy(Message message) throws MessagingException, UnreadableMailException {
+        int size = message.getSize();
+        if (size > properties.maxMessageSize().toBytes()) {
+            throw new UnreadableMailException("too large: " + size + " bytes");
+        }
+        try {
+            return new MimeMessage((MimeMessage) message);
+        } catch (MessagingException e) {
+            if (e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException) {
+                throw e; // the connection, not the mail
+            }
+            throw new UnreadableMailException("cannot fetch: " + e.getClass().getSimpleName(), e);
         }
     }
 

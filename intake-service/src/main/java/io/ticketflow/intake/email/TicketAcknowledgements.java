@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * Tells a mail's sender the number of the ticket it became: subject "[202611-000123] …" so the
  * customer's reply threads back to the ticket, a short body in Chinese and English. The ticket
  * never depends on it: an acknowledgement SMTP refuses stays pending and is tried again on the
- * next poll, up to {@code acknowledgement-attempts} times, then given up with a WARN.
+ * polls after a growing pause ({@code acknowledgement-backoff}), up to {@code acknowledgement-attempts} times, then given up with a WARN.
  */
 final class TicketAcknowledgements {
 
@@ -28,14 +29,16 @@ final class TicketAcknowledgements {
     private final Optional<JavaMailSender> sender;
     private final String from;
     private final int maxAttempts;
+    private final Duration backoff;
 
     TicketAcknowledgements(MailReceipts receipts, ContactVault contacts, Optional<JavaMailSender> sender, String from,
-            int maxAttempts) {
+            int maxAttempts, Duration backoff) {
         this.receipts = receipts;
         this.contacts = contacts;
         this.sender = sender;
         this.from = from;
         this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
     }
 
     /** Sends what is owed, one by one, until none is left or SMTP fails. */
@@ -56,7 +59,7 @@ final class TicketAcknowledgements {
         Optional<String> to = contacts.reveal(pending.ticketId());
         if (to.isEmpty()) {
             log.warn("acknowledgement given up, no contact ticketNo={}", pending.ticketNo());
-            receipts.acknowledgementFailed(pending.key(), maxAttempts, maxAttempts);
+            receipts.acknowledgementFailed(pending.key(), maxAttempts, maxAttempts, backoff);
             return true;
         }
         try {
@@ -65,12 +68,12 @@ final class TicketAcknowledgements {
             log.info("acknowledgement sent ticketNo={} to={}", pending.ticketNo(), PersonalData.maskContact(to.get()));
             return true;
         } catch (MailException e) {
-            receipts.acknowledgementFailed(pending.key(), pending.attempts(), maxAttempts);
+            receipts.acknowledgementFailed(pending.key(), pending.attempts(), maxAttempts, backoff);
             if (pending.attempts() + 1 >= maxAttempts) {
                 log.warn("acknowledgement given up after {} attempts ticketNo={} to={} cause={}", maxAttempts,
                         pending.ticketNo(), PersonalData.maskContact(to.get()), e.getClass().getSimpleName());
             } else {
-                log.warn("acknowledgement not sent, retry next poll ticketNo={} to={} attempt={} cause={}",
+                log.warn("acknowledgement not sent, will retry ticketNo={} to={} attempt={} cause={}",
                         pending.ticketNo(), PersonalData.maskContact(to.get()), pending.attempts() + 1,
                         e.getClass().getSimpleName());
             }
