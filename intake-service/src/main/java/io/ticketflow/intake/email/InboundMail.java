@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A mail as intake reads it. Holds clear personal data; never log it.
  *
- * @param key the idempotency key: {@code email:} and the Message-ID (or a digest of the raw mail if it has none)
+ * @param key the idempotency key: {@code email:} and the SHA-256 of the Message-ID ({@code email:raw-} and
+ *     the SHA-256 of the whole mail if it has none)
  * @param messageId the Message-ID header, or null
  * @param sender the From address, lower-cased
  * @param subject the subject as sent (may be blank)

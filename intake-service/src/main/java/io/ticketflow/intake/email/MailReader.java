@@ -33,7 +33,7 @@ import java.util.Locale;
  */
 final class MailReader {
 
-    /** Longest Message-ID used as it is in a key; longer ones are hashed. */
+    /** Longest Message-ID taken as one; a longer or non-ASCII one is treated as absent. */
     private static final int MAX_ID = 200;
     private static final int MAX_DEPTH = 10;
 
@@ -44,7 +44,9 @@ final class MailReader {
         try {
             String sender = sender(message);
             String messageId = messageId(message);
-            String key = "email:" + (messageId != null ? messageId : "sha256:" + digest(message));
+            // a digest, not the id itself: bounded, plain ASCII, and nothing address-like in keys or logs
+            String key = "email:" + (messageId != null ? sha256(messageId.getBytes(StandardCharsets.UTF_8))
+                    : "raw-" + digest(message));
             String subject = message.getSubject() == null ? "" : message.getSubject().strip();
             Body body = new Body();
             walk(message, body, 0);
@@ -88,7 +90,7 @@ final class MailReader {
         }
         id = id.strip();
         boolean printable = id.chars().allMatch(c -> c > 0x20 && c < 0x7F);
-        return printable && id.length() <= MAX_ID ? id : "sha256:" + sha256(id.getBytes(StandardCharsets.UTF_8));
+        return printable && id.length() <= MAX_ID ? id : null;
     }
 
     private static void walk(Part part, Body body, int depth) throws MessagingException, IOException {
@@ -174,6 +176,14 @@ final class MailReader {
     }
 
     private static boolean automatic(MimeMessage message) throws MessagingException {
+        if (message.isMimeType("multipart/report")) {
+            return true; // a delivery or read report
+        }
+        Address[] from = message.getFrom();
+        if (from != null && from.length > 0 && from[0] instanceof InternetAddress address && address.getAddress() != null
+                && address.getAddress().toLowerCase(Locale.ROOT).matches("(mailer-daemon|postmaster|no-?reply)@.*")) {
+            return true;
+        }
         String autoSubmitted = message.getHeader("Auto-Submitted", null);
         if (autoSubmitted != null && !autoSubmitted.strip().equalsIgnoreCase("no")) {
             return true;

@@ -231,8 +231,8 @@ class EmailIntakeIT {
         assertThat(inboxCopies(anonymous.getMessageID())).isZero();
         assertThat(inboxCopies(broken.getMessageID())).isZero();
         assertThat(mongo.count(query(where("subject").in(subject, brokenSubject)), "tickets")).isZero();
-        assertThat(mongo.count(query(where("_id").in("email:" + anonymous.getMessageID(), "email:" + broken.getMessageID())),
-                "idempotency_keys")).isZero();
+        assertThat(mongo.count(query(where("messageId").in(anonymous.getMessageID(), broken.getMessageID())),
+                MailReceipts.COLLECTION)).isZero();
     }
 
     @Test
@@ -265,7 +265,8 @@ class EmailIntakeIT {
 
             TicketCreated created = lifecycle.await(TicketCreated.class, e -> subject.equals(e.subject()));
             Document receipt = await().atMost(PATIENCE).until(
-                    () -> mongo.findById("email:" + mail.getMessageID(), Document.class, MailReceipts.COLLECTION),
+                    () -> mongo.findOne(query(where("messageId").is(mail.getMessageID())), Document.class,
+                            MailReceipts.COLLECTION),
                     r -> r != null && "GAVE_UP".equals(r.getString("ack")));
 
             assertThat(receipt.get("ackAttempts", Number.class).intValue()).isEqualTo(3);

@@ -49,7 +49,8 @@ class MailReaderTest {
         InboundMail read = MailReader.read(mail);
 
         assertThat(read.sender()).isEqualTo("li.lei@customer.test");
-        assertThat(read.key()).isEqualTo("email:<m1@customer.test>");
+        assertThat(read.messageId()).isEqualTo("<m1@customer.test>");
+        assertThat(read.key()).matches("email:[0-9a-f]{64}").doesNotContain("customer");
         assertThat(read.subject()).isEqualTo("无法登录");
         assertThat(read.text()).isEqualTo("The app crashes.");
         assertThat(read.attachments()).containsExactly(new Attachment("screen.png", "image/png", 10));
@@ -82,7 +83,28 @@ class MailReaderTest {
         InboundMail again = MailReader.read(parse(raw));
         InboundMail other = MailReader.read(parse(raw.replace("hello", "hello!")));
 
-        assertThat(first.key()).startsWith("email:sha256:").isEqualTo(again.key()).isNotEqualTo(other.key());
+        assertThat(first.key()).startsWith("email:raw-").isEqualTo(again.key()).isNotEqualTo(other.key());
+    }
+
+    @Test
+    void the_same_message_id_gives_the_same_key() throws Exception {
+        InboundMail first = MailReader.read(parse("From: a@customer.test\nMessage-ID: <x@y>\nSubject: a\n\none\n"));
+        InboundMail again = MailReader.read(parse("From: b@customer.test\nMessage-ID: <x@y>\nSubject: b\n\ntwo\n"));
+
+        assertThat(first.key()).isEqualTo(again.key());
+    }
+
+    @Test
+    void a_bounce_is_marked_automatic() throws Exception {
+        InboundMail read = MailReader.read(parse("""
+                From: MAILER-DAEMON@mx.customer.test
+                Subject: Undelivered Mail Returned to Sender
+                Content-Type: text/plain
+
+                could not deliver
+                """));
+
+        assertThat(read.automatic()).isTrue();
     }
 
     @Test
