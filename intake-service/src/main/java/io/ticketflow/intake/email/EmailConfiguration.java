@@ -1,5 +1,6 @@
 package io.ticketflow.intake.email;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.intake.privacy.ContactVault;
 import io.ticketflow.intake.submission.ChannelSubmissions;
 import io.ticketflow.intake.ticket.CustomerReplies;
@@ -22,7 +23,7 @@ class EmailConfiguration {
 
     @Bean
     MailboxPoller mailboxPoller(EmailProperties properties, ChannelSubmissions submissions, CustomerReplies replies,
-            ContactVault contacts, MongoTemplate mongo, Clock clock) {
+            ContactVault contacts, MongoTemplate mongo, Clock clock, MeterRegistry meters) {
         if (properties.host() == null || properties.host().isBlank()) {
             throw new IllegalStateException("ticketflow.intake.email.host is required when the email channel is enabled");
         }
@@ -33,7 +34,7 @@ class EmailConfiguration {
         TicketAcknowledgements acknowledgements = new TicketAcknowledgements(receipts, contacts, sender, from,
                 properties.acknowledgementAttempts(), properties.acknowledgementBackoff());
         MailTriage triage = new MailTriage(submissions, replies, contacts, receipts, sender.isPresent());
-        return new MailboxPoller(properties, triage, acknowledgements);
+        return new MailboxPoller(properties, triage, acknowledgements, meters);
     }
 
     private static JavaMailSender smtp(EmailProperties properties) {

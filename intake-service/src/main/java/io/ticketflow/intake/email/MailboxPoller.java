@@ -1,6 +1,8 @@
 package io.ticketflow.intake.email;
 
 import io.ticketflow.events.PersonalData;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -34,17 +36,33 @@ final class MailboxPoller implements SmartLifecycle {
     private final MailTriage triage;
     private final TicketAcknowledgements acknowledgements;
     private final Session session;
+    private final Counter accepted;
+    private final Counter failed;
+    private final Counter retried;
+    private volatile boolean stopping;
     private ScheduledExecutorService executor;
 
-    MailboxPoller(EmailProperties properties, MailTriage triage, TicketAcknowledgements acknowledgements) {
+    MailboxPoller(EmailProperties properties, MailTriage triage, TicketAcknowledgements acknowledgements,
+            MeterRegistry meters) {
         this.properties = properties;
         this.triage = triage;
         this.acknowledgements = acknowledgements;
         this.session = Session.getInstance(sessionProperties(properties));
+        this.accepted = mails(meters, "accepted");
+        this.failed = mails(meters, "failed");
+        this.retried = mails(meters, "retry");
+    }
+
+    private static Counter mails(MeterRegistry meters, String outcome) {
+        return Counter.builder("ticketflow.intake.email.mails")
+                .description("mails handled: accepted (ticket or reply), failed (moved to the failed folder), retry (left unseen)")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     @Override
     public synchronized void start() {
+        stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "email-intake");
             thread.setDaemon(true);
@@ -58,6 +76,7 @@ final class MailboxPoller implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        stopping = true;
         if (executor != null) {
             executor.shutdownNow();
             try {
@@ -84,8 +103,15 @@ final class MailboxPoller implements SmartLifecycle {
         try {
             poll();
         } catch (MessagingException | RuntimeException e) {
+            if (stopping) {
+                log.debug("mailbox poll cut short by shutdown");
+                return;
+            }
             log.warn("mailbox poll failed host={} folder={} cause={}", properties.host(), properties.folder(),
                     e.getClass().getSimpleName());
+        }
+        if (stopping) {
+            return;
         }
         try {
             acknowledgements.sendPending();
@@ -137,12 +163,19 @@ final class MailboxPoller implements SmartLifecycle {
             // Kafka or MongoDB not answering: the mail stays unseen and its key makes the retry safe
             log.warn("mail not taken now, retry next poll key={} cause={}", PersonalData.maskText(mail.key()),
                     e.getClass().getSimpleName());
+            retried.increment();
             return;
         }
         switch (outcome) {
-            case DONE -> processed(store, folder, message);
+            case DONE -> {
+                processed(store, folder, message);
+                accepted.increment();
+            }
             case REJECTED -> reject(store, folder, message, "refused");
-            case RETRY -> log.debug("mail left for the next poll key={}", PersonalData.maskText(mail.key()));
+            case RETRY -> {
+                log.debug("mail left for the next poll key={}", PersonalData.maskText(mail.key()));
+                retried.increment();
+            }
         }
     }
 
@@ -174,6 +207,7 @@ final class MailboxPoller implements SmartLifecycle {
 
     private void reject(Store store, Folder folder, Message message, String reason) throws MessagingException {
         move(store, folder, message, properties.failedFolder());
+        failed.increment();
         log.warn("unreadable mail moved to {} reason={}", properties.failedFolder(), reason);
     }
 

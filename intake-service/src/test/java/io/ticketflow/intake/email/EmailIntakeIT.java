@@ -12,6 +12,7 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.events.Channel;
 import io.ticketflow.events.PersonalData;
 import io.ticketflow.events.ReplyAuthor;
@@ -93,6 +94,9 @@ class EmailIntakeIT {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void a_mail_becomes_one_ticket_and_its_sender_gets_the_ticket_number() throws Exception {
@@ -228,6 +232,9 @@ class EmailIntakeIT {
         deliver(broken);
 
         await().atMost(PATIENCE).until(() -> inFailedFolder(anonymous.getMessageID()) && inFailedFolder(broken.getMessageID()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                meters.get("ticketflow.intake.email.mails").tag("outcome", "failed").counter().count())
+                .isGreaterThanOrEqualTo(2));
         assertThat(inboxCopies(anonymous.getMessageID())).isZero();
         assertThat(inboxCopies(broken.getMessageID())).isZero();
         assertThat(mongo.count(query(where("subject").in(subject, brokenSubject)), "tickets")).isZero();
