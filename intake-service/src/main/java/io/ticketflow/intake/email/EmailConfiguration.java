@@ -27,7 +27,8 @@ class EmailConfiguration {
         if (properties.host() == null || properties.host().isBlank()) {
             throw new IllegalStateException("ticketflow.intake.email.host is required when the email channel is enabled");
         }
-        MailReceipts receipts = new MailReceipts(mongo, clock, properties.replyClaim());
+        MailReceipts receipts = new MailReceipts(mongo, clock, properties.replyClaim(), properties.receiptRetention());
+        receipts.createIndexes();
         Optional<JavaMailSender> sender = Optional.ofNullable(properties.smtp().configured() ? smtp(properties) : null);
         String from = properties.smtp().from() != null && !properties.smtp().from().isBlank()
                 ? properties.smtp().from() : properties.username();

@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param processedFolder where a handled mail is moved after it is flagged \Seen; blank keeps it in place
  * @param timeout connect and read timeout for IMAP and SMTP
  * @param replyClaim how long one poller holds a reply mail or an acknowledgement before another may redo it
+ * @param receiptRetention how long intake remembers a handled mail (and so refuses to make it a ticket again)
  * @param acknowledgementAttempts SMTP attempts (one per poll) before an acknowledgement is given up
  * @param acknowledgementBackoff after the n-th failed attempt the next waits n times this
  * @param maxMessageSize a larger mail is not fetched but moved to the failed folder
@@ -48,6 +49,7 @@ public record EmailProperties(
         String processedFolder,
         @NotNull Duration timeout,
         @NotNull Duration replyClaim,
+        @NotNull Duration receiptRetention,
         @Min(1) @Max(100) int acknowledgementAttempts,
         @NotNull Duration acknowledgementBackoff,
         @NotNull DataSize maxMessageSize,
@@ -60,6 +62,7 @@ public record EmailProperties(
         failedFolder = failedFolder == null ? "ticketflow-failed" : failedFolder;
         timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
         replyClaim = replyClaim == null ? Duration.ofMinutes(2) : replyClaim;
+        receiptRetention = receiptRetention == null ? Duration.ofDays(30) : receiptRetention;
         acknowledgementAttempts = acknowledgementAttempts == 0 ? 5 : acknowledgementAttempts;
         acknowledgementBackoff = acknowledgementBackoff == null ? Duration.ofMinutes(1) : acknowledgementBackoff;
         maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(25) : maxMessageSize;

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -28,11 +30,29 @@ final class MailReceipts {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration claim;
+    private final Duration retention;
 
-    MailReceipts(MongoTemplate mongo, Clock clock, Duration claim) {
+    MailReceipts(MongoTemplate mongo, Clock clock, Duration claim, Duration retention) {
         this.mongo = mongo;
         this.clock = clock;
         this.claim = claim;
+        this.retention = retention;
+    }
+
+    /** MongoDB removes a receipt once {@code expiresAt} has passed. */
+    void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(
+                new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO).named("expiresAt_ttl"));
+    }
+
+    /**
+     * The ticket this mail already became, if intake remembers it. Outlives the Idempotency-Key
+     * ({@code receipt-retention} against 24 h), so a mail someone marks unread weeks later is
+     * still not a second ticket.
+     */
+    Optional<String> ticketOf(String key) {
+        Document known = mongo.findOne(query(where("_id").is(key).and("kind").is("TICKET")), Document.class, COLLECTION);
+        return Optional.ofNullable(known).map(d -> d.getString("ticketNo"));
     }
 
     /** A new ticket came from this mail; its sender is owed an acknowledgement, unless {@code answer} is false. */
@@ -47,7 +67,8 @@ final class MailReceipts {
                 .setOnInsert("ack", answer ? "PENDING" : "NONE")
                 .setOnInsert("ackAttempts", 0)
                 .setOnInsert("ackClaimedUntil", NEVER)
-                .setOnInsert("createdAt", clock.instant()), COLLECTION);
+                .setOnInsert("createdAt", clock.instant())
+                .setOnInsert("expiresAt", clock.instant().plus(retention)), COLLECTION);
     }
 
     /** What a claim on a reply mail found. */
@@ -59,7 +80,8 @@ final class MailReceipts {
         try {
             mongo.insert(new Document("_id", key).append("kind", "REPLY").append("ticketNo", ticketNo)
                     .append("state", "CLAIMED").append("claimedUntil", now.plus(claim))
-                    .append("ack", "NONE").append("createdAt", now), COLLECTION);
+                    .append("ack", "NONE").append("createdAt", now).append("expiresAt", now.plus(retention)),
+                    COLLECTION);
             return ReplyClaim.CLAIMED;
         } catch (DuplicateKeyException known) {
             Document taken = mongo.findAndModify(

@@ -109,6 +109,11 @@ final class MailTriage {
     }
 
     private Outcome newTicket(InboundMail mail) {
+        Optional<String> known = receipts.ticketOf(mail.key());
+        if (known.isPresent()) {
+            log.info("mail seen again, no second ticket ticketNo={}", known.get());
+            return Outcome.DONE;
+        }
         String subject = MailSubject.withoutPrefixes(mail.subject());
         String description = mail.text().isBlank() ? subject : mail.text();
         ChannelSubmission submission = new ChannelSubmission(Channel.EMAIL, mail.sender(), subject, description,
