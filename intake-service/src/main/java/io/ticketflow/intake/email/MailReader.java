@@ -112,10 +112,11 @@ final class MailReader {
             }
             return;
         }
-        if (!attached && part.isMimeType("text/plain") && body.plain == null) {
-            body.plain = text(part);
-        } else if (!attached && part.isMimeType("text/html") && body.html == null) {
-            body.html = text(part);
+        if (!attached && part.isMimeType("text/plain")) {
+            // several inline text parts (text, a pasted image, more text) are one message, in order
+            body.plain = body.plain == null ? text(part) : body.plain + "\n\n" + text(part);
+        } else if (!attached && part.isMimeType("text/html")) {
+            body.html = body.html == null ? text(part) : body.html + "<br>" + text(part);
         } else if (attached || fileName != null || !part.isMimeType("text/*")) {
             body.attachments.add(new Attachment(fileName != null ? fileName : unnamed(part), baseType(part),
                     decodedSize(part)));

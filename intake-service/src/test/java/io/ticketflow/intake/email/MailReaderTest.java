@@ -58,6 +58,33 @@ class MailReaderTest {
     }
 
     @Test
+    void text_around_an_inline_image_is_kept_in_order() throws Exception {
+        InboundMail read = MailReader.read(parse("""
+                From: a@customer.test
+                Subject: with picture
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                Before the picture.
+                --b
+                Content-Type: image/jpeg
+                Content-Disposition: inline; filename="IMG_1.jpg"
+
+                xyz
+                --b
+                Content-Type: text/plain
+
+                After the picture.
+                --b--
+                """));
+
+        assertThat(read.text()).isEqualTo("Before the picture.\n\nAfter the picture.");
+        assertThat(read.attachments()).extracting(Attachment::name).containsExactly("IMG_1.jpg");
+    }
+
+    @Test
     void an_html_only_mail_gives_its_text() throws Exception {
         InboundMail read = MailReader.read(parse("""
                 From: a@customer.test
