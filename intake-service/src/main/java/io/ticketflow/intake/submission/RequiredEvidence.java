@@ -32,8 +32,13 @@ final class RequiredEvidence {
 
     /** The missing items, in a stable order; empty when nothing is missing. */
     List<String> missing(TicketType type, String text, List<String> tags) {
+        return missing(type, text, tags, false);
+    }
+
+    /** As above; an attached screenshot shows the fault as well as an error code does. */
+    List<String> missing(TicketType type, String text, List<String> tags, boolean screenshot) {
         List<String> missing = new ArrayList<>();
-        if (errorCodeTypes.contains(type) && !errorCode.matcher(text).find()) {
+        if (errorCodeTypes.contains(type) && !screenshot && !errorCode.matcher(text).find()) {
             missing.add(ERROR_CODE);
         }
         if (tags.stream().anyMatch(orderTags::contains) && !orderId.matcher(text).find()) {

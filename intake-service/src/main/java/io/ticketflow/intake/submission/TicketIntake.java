@@ -67,7 +67,7 @@ class TicketIntake {
 
     /** Accepts a submission; the receipt is only returned once Kafka holds the TicketCreated. */
     Accepted submit(Submission submission) {
-        return new Accepted(accept(draft(submission), submission), false);
+        return new Accepted(accept(draft(submission, false), submission), false);
     }
 
     /**
@@ -75,11 +75,19 @@ class TicketIntake {
      * answer; the same key with another body is refused.
      */
     Accepted submit(Submission submission, String idempotencyKey) {
+        return submit(submission, idempotencyKey, false);
+    }
+
+    /**
+     * As {@link #submit(Submission, String)}, for a channel that also carries files: an attached
+     * screenshot stands in for the error code a product fault needs.
+     */
+    Accepted submit(Submission submission, String idempotencyKey, boolean screenshot) {
         String fingerprint = cipher.fingerprint(submission.canonical());
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             Optional<IdempotencyRecord> known = keys.find(idempotencyKey);
             if (known.isEmpty()) {
-                Draft draft = draft(submission);
+                Draft draft = draft(submission, screenshot);
                 if (keys.claim(idempotencyKey, fingerprint, draft)) {
                     return new Accepted(acceptClaimed(idempotencyKey, draft, submission), false);
                 }
@@ -129,10 +137,11 @@ class TicketIntake {
         return receipt;
     }
 
-    private Draft draft(Submission submission) {
+    private Draft draft(Submission submission, boolean screenshot) {
         Classification classification = classifier.classify(submission.subject(), submission.description(),
                 submission.tags(), submission.vip());
-        List<String> missing = evidence.missing(classification.type(), submission.text(), submission.tags());
+        List<String> missing = evidence.missing(classification.type(), submission.text(), submission.tags(),
+                screenshot);
         String ticketId = UUID.randomUUID().toString();
         TicketCreated created = new TicketCreated(
                 ticketId,
