@@ -12,6 +12,8 @@ import io.ticketflow.testkit.EventProbe;
 import io.ticketflow.testkit.TicketflowServiceTest;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,6 +116,23 @@ class WebFormIT {
             assertThat(again.header("Location")).contains("no=" + ticketNo);
             assertThat(mongo.count(query(where("customerId").is(customer)), "tickets")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void two_clicks_at_the_same_moment_make_one_ticket_and_both_see_its_number() throws Exception {
+        String customer = newCustomer();
+        Map<String, String> fields = WebPages.fields(pages.get("/?lang=en"), "lang", "en", "customerId", customer,
+                "contact", newPhone(), "description", "Please add an invoice download, it would help");
+
+        CompletableFuture<WebPages.Page> first = CompletableFuture.supplyAsync(() -> pages.post("/", fields));
+        CompletableFuture<WebPages.Page> second = CompletableFuture.supplyAsync(() -> pages.post("/", fields));
+
+        WebPages.Page one = first.get(60, TimeUnit.SECONDS);
+        WebPages.Page other = second.get(60, TimeUnit.SECONDS);
+        assertThat(one.status()).as(one.toString()).isEqualTo(303);
+        assertThat(other.status()).as(other.toString()).isEqualTo(303);
+        assertThat(other.header("Location")).isEqualTo(one.header("Location"));
+        assertThat(mongo.count(query(where("customerId").is(customer)), "tickets")).isEqualTo(1);
     }
 
     @Test
