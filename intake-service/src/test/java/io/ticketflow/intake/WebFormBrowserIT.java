@@ -124,6 +124,11 @@ class WebFormBrowserIT {
             assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("Received");
             assertThat(browser.getPageSource()).doesNotContain(phone);
             screenshot("4-status-en");
+
+            // the form in English reads the same way
+            browser.findElement(By.linkText("New request")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Contact customer service");
+            screenshot("5-form-en");
         }
     }
 
