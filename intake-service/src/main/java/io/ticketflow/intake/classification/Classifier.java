@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 /**
  * Classifies a submission from keyword rules: its type (the one with the most keyword hits;
  * ties go to the type declared first), its nature (likewise), and its priority (the most urgent
- * level with a hit; a suggestion with no hit is P3; otherwise P2). A VIP customer's ticket then
- * goes up one level. Plain Java: the rules come from {@link ClassificationProperties}.
+ * level with a hit; a suggestion with no hit is P3; otherwise P2). Then, as the source documents
+ * make VIP customers and escalated complaints high priority, a VIP customer's ticket goes up one
+ * level, and an escalated complaint (marked so by the channel, or with an escalation keyword) one
+ * more, never above P0. Plain Java: the rules come from {@link ClassificationProperties}.
  */
 public final class Classifier {
 
@@ -23,16 +25,27 @@ public final class Classifier {
     private final Map<Nature, List<Keyword>> natures;
     private final Map<Priority, List<Keyword>> priorities;
     private final boolean vipRaisesPriority;
+    private final List<Keyword> escalation;
 
     public Classifier(ClassificationProperties properties) {
         this.types = compile(properties.types(), TicketType.class);
         this.natures = compile(properties.natures(), Nature.class);
         this.priorities = compile(properties.priorities(), Priority.class);
         this.vipRaisesPriority = properties.vipRaisesPriority();
+        this.escalation = properties.escalationKeywords().stream().map(Keyword::new).toList();
     }
 
     /** Classifies the customer's words (subject, description) and the submission's tags. */
     public Classification classify(String subject, String description, List<String> tags, boolean vip) {
+        return classify(subject, description, tags, vip, false);
+    }
+
+    /**
+     * Classifies as above; {@code escalated} says the channel already knows the complaint is
+     * escalated (it only counts for a complaint).
+     */
+    public Classification classify(String subject, String description, List<String> tags, boolean vip,
+            boolean escalated) {
         String text = String.join("\n", subject == null ? "" : subject, description == null ? "" : description,
                 String.join(" ", tags == null ? List.of() : tags)).toLowerCase(Locale.ROOT);
 
@@ -60,6 +73,16 @@ public final class Classifier {
         if (vip && vipRaisesPriority && priority != Priority.P0) {
             priority = Priority.values()[priority.ordinal() - 1];
             priorityRule = priorityRule + "+vip";
+        }
+        if (nature == Nature.COMPLAINT) {
+            List<String> escalationHits = escalation.stream().filter(k -> k.occursIn(text)).map(Keyword::text).toList();
+            if (escalated || !escalationHits.isEmpty()) {
+                if (priority != Priority.P0) {
+                    priority = Priority.values()[priority.ordinal() - 1];
+                }
+                priorityRule = priorityRule + "+escalated-complaint"
+                        + (escalated ? "[marked]" : escalationHits.stream().collect(Collectors.joining(", ", "[", "]")));
+            }
         }
         return new Classification(type, nature, priority, new ClassifiedBy(typeRule, natureRule, priorityRule));
     }

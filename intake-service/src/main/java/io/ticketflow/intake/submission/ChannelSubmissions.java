@@ -35,7 +35,7 @@ public class ChannelSubmissions {
                 ? SubmitTicketRequest.subjectFrom(description)
                 : cut(submission.subject().strip(), MAX_SUBJECT);
         Submission normalised = new Submission(submission.channel(), null, blankToNull(submission.contact()), subject,
-                description, List.of(), false);
+                description, List.of(), false, false);
         boolean screenshot = submission.attachments().stream().anyMatch(ChannelSubmission.Attachment::image);
         TicketIntake.Accepted accepted = intake.submit(normalised, idempotencyKey, screenshot);
         SubmissionReceipt receipt = accepted.receipt();

@@ -59,7 +59,7 @@ public class FormSubmissions {
 
     private static SubmitTicketRequest requestOf(Form form) {
         return new SubmitTicketRequest(Channel.WEB, form.customerId(), form.contact(), form.subject(),
-                form.description() == null ? "" : form.description(), form.tags(), false);
+                form.description() == null ? "" : form.description(), form.tags(), false, false);
     }
 
     private List<Problem> problemsOf(SubmitTicketRequest request) {

@@ -26,7 +26,8 @@ record SubmitTicketRequest(
         @NotBlank @Size(max = 5000) String description,
         @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,50}",
                 message = "must be 1 to 50 characters of a-z, 0-9 and -") String> tags,
-        Boolean vip) implements CrossFieldChecked {
+        Boolean vip,
+        Boolean escalated) implements CrossFieldChecked {
 
     /** How long a subject made from the description is. */
     static final int DEFAULT_SUBJECT_LENGTH = 60;
@@ -56,7 +57,7 @@ record SubmitTicketRequest(
         List<String> cleanTags = tags == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()));
         return new Submission(channel, blankToNull(customerId), blankToNull(contact), cleanSubject, cleanDescription,
-                cleanTags, Boolean.TRUE.equals(vip));
+                cleanTags, Boolean.TRUE.equals(vip), Boolean.TRUE.equals(escalated));
     }
 
     static String subjectFrom(String description) {

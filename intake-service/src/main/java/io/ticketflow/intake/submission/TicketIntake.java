@@ -139,7 +139,7 @@ class TicketIntake {
 
     private Draft draft(Submission submission, boolean screenshot) {
         Classification classification = classifier.classify(submission.subject(), submission.description(),
-                submission.tags(), submission.vip());
+                submission.tags(), submission.vip(), submission.escalated());
         List<String> missing = evidence.missing(classification.type(), submission.text(), submission.tags(),
                 screenshot);
         String ticketId = UUID.randomUUID().toString();

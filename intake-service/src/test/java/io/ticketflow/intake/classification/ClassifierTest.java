@@ -176,8 +176,49 @@ class ClassifierTest {
 
         @Test
         void the_raise_can_be_switched_off() {
-            Classifier noRaise = new Classifier(new ClassificationProperties(Map.of(), Map.of(), Map.of(), false));
+            Classifier noRaise = new Classifier(new ClassificationProperties(Map.of(), Map.of(), Map.of(), false, List.of()));
             assertThat(noRaise.classify(null, "anything", List.of(), true).priority()).isEqualTo(Priority.P2);
+        }
+    }
+
+    @Nested
+    class EscalatedComplaints {
+
+        @Test
+        void a_complaint_with_an_escalation_word_goes_one_level_up() {
+            Classification plain = classifier.classify(null, "I complain: the delivery is slow", List.of(), false);
+            Classification again = classifier.classify(null, "I complain again, the third time: the delivery is slow",
+                    List.of(), false);
+            assertThat(plain.nature()).isEqualTo(Nature.COMPLAINT);
+            assertThat(again.priority().ordinal()).isEqualTo(plain.priority().ordinal() - 1);
+            assertThat(again.classifiedBy().priority()).contains("+escalated-complaint[third time]");
+        }
+
+        @Test
+        void chinese_escalation_words_count_too() {
+            Classification plain = classifier.classify(null, "投诉：快递太慢", List.of(), false);
+            Classification again = classifier.classify(null, "再次投诉：快递太慢，我要打12315", List.of(), false);
+            assertThat(again.nature()).isEqualTo(Nature.COMPLAINT);
+            assertThat(again.priority().ordinal()).isEqualTo(plain.priority().ordinal() - 1);
+        }
+
+        @Test
+        void a_channel_can_mark_a_complaint_escalated_but_not_a_question() {
+            Classification marked = classifier.classify(null, "I complain: the delivery is slow", List.of(), false, true);
+            assertThat(marked.priority()).isEqualTo(Priority.P1);
+            assertThat(marked.classifiedBy().priority()).endsWith("+escalated-complaint[marked]");
+            assertThat(classifier.classify(null, "What are your opening hours?", List.of(), false, true).priority())
+                    .isEqualTo(Priority.P2);
+            assertThat(classifier.classify(null, "Do you have a press contact?", List.of(), false).priority())
+                    .isEqualTo(Priority.P2);
+        }
+
+        @Test
+        void a_vip_with_an_escalated_complaint_goes_up_twice_but_never_above_p0() {
+            assertThat(classifier.classify(null, "I complain: the delivery is slow", List.of(), true, true).priority())
+                    .isEqualTo(Priority.P0);
+            assertThat(classifier.classify(null, "I complain again: I cannot submit order", List.of(), true, true).priority())
+                    .isEqualTo(Priority.P0);
         }
     }
 
@@ -187,7 +228,7 @@ class ClassifierTest {
                 Map.of(TicketType.PROCESS, List.of("invoice")),
                 Map.of(Nature.COMPLAINT, List.of("grr")),
                 Map.of(Priority.P0, List.of("invoice")),
-                true));
+                true, List.of()));
 
         Classification c = custom.classify("Invoice", "grr, where is my invoice", List.of(), false);
 

@@ -11,7 +11,7 @@ class SubmitTicketRequestTest {
 
     private static SubmitTicketRequest request(String customerId, String contact, String subject, String description,
             List<String> tags) {
-        return new SubmitTicketRequest(Channel.WEB, customerId, contact, subject, description, tags, null);
+        return new SubmitTicketRequest(Channel.WEB, customerId, contact, subject, description, tags, null, null);
     }
 
     @Test
