@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * processes: a support agent comes online, a customer's ticket is taken in, routed, clocked,
  * answered and resolved; the customer rates it 2 stars, a callback opens, and the KPIs move.
  */
+@WithTicketflowSystem
 class CustomerStoryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * next customer's question; the same customer coming back with the same order is flagged as a
  * repeat; a dissatisfied customer reopens a resolved ticket.
  */
+@WithTicketflowSystem
 class IntakeStoryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

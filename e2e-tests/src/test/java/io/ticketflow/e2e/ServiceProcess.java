@@ -82,14 +82,21 @@ final class ServiceProcess {
         return process != null && process.isAlive();
     }
 
-    /** Stops gracefully (SIGTERM), then forcibly after a bound. */
+    /** Asks the service to stop (SIGTERM) without waiting. */
+    void signalStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** Stops gracefully (SIGTERM), then forcibly after a bound; returns once the process is gone. */
     void stop() {
         if (process == null) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

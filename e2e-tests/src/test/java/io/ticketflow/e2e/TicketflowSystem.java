@@ -18,9 +18,11 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * The whole system for black-box tests: the JVM's Kafka broker and MongoDB from the testkit,
  * and the five services started from their runnable jars as separate processes, each with its
- * own database. Started once per test JVM and stopped when it exits.
+ * own database. Started once per test JVM; stopped when the test engine finishes (see
+ * {@link WithTicketflowSystem}), while the broker is still up so the services shut down cleanly,
+ * and again, as a fallback, when the JVM exits.
  */
-final class TicketflowSystem {
+final class TicketflowSystem implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("intake", "routing", "sla", "feedback", "analytics");
 
@@ -101,8 +103,15 @@ final class TicketflowSystem {
         }
     }
 
+    /** Stops every service: all are signalled first, then each is awaited, so the waits overlap. */
     private void stopAll() {
+        services.values().forEach(ServiceProcess::signalStop);
         services.values().forEach(ServiceProcess::stop);
+    }
+
+    @Override
+    public void close() {
+        stopAll();
     }
 
     private static Path jarOf(String service) {
