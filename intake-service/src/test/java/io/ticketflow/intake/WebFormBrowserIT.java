@@ -25,6 +25,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -94,6 +97,7 @@ class WebFormBrowserIT {
 
             // a form sent without the required fields comes back with messages
             browser.findElement(By.id("submit")).click();
+            arrived(ExpectedConditions.presenceOfElementLocated(By.id("contact-error")));
             assertThat(browser.findElement(By.cssSelector("#contact-error")).getText()).isEqualTo("请填写此项。");
             screenshot("2-form-errors-zh");
 
@@ -105,6 +109,7 @@ class WebFormBrowserIT {
             browser.findElement(By.id("description")).sendKeys("我的包裹一周了还没有送到，请帮忙查询。");
             browser.findElement(By.id("orderId")).sendKeys("20261123888");
             browser.findElement(By.id("submit")).click();
+            arrived(ExpectedConditions.presenceOfElementLocated(By.id("ticket-no")));
 
             // then the confirmation shows the ticket number, the one on Kafka
             String ticketNo = browser.findElement(By.id("ticket-no")).getText().strip();
@@ -116,10 +121,15 @@ class WebFormBrowserIT {
 
             // and the status page, in English, finds it by number and contact
             browser.findElement(By.id("status-link")).click();
+            arrived(ExpectedConditions.presenceOfElementLocated(By.id("look-up")));
             browser.findElement(By.linkText("English")).click();
+            // the English page replaces the Chinese one: type only once it is there, or the reload wipes the field
+            arrived(ExpectedConditions.and(ExpectedConditions.urlContains("lang=en"),
+                    ExpectedConditions.presenceOfElementLocated(By.id("look-up"))));
             assertThat(browser.findElement(By.id("ticketNo")).getAttribute("value")).isEqualTo(ticketNo);
             browser.findElement(By.id("contact")).sendKeys(phone);
             browser.findElement(By.id("look-up")).click();
+            arrived(ExpectedConditions.presenceOfElementLocated(By.id("ticket-status")));
             assertThat(browser.findElement(By.id("ticket-status")).getAttribute("data-status")).isEqualTo("NEW");
             assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("Received");
             assertThat(browser.getPageSource()).doesNotContain(phone);
@@ -127,9 +137,18 @@ class WebFormBrowserIT {
 
             // the form in English reads the same way
             browser.findElement(By.linkText("New request")).click();
+            arrived(ExpectedConditions.textToBe(By.tagName("h1"), "Contact customer service"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Contact customer service");
             screenshot("5-form-en");
         }
+    }
+
+    /**
+     * A click that navigates does not wait for the next page; this waits, bounded, until it is
+     * there, so the next step never acts on the page being replaced.
+     */
+    private void arrived(ExpectedCondition<?> nextPage) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(nextPage);
     }
 
     private void screenshot(String name) throws IOException {
