@@ -7,7 +7,6 @@ import io.ticketflow.events.Envelope;
 import io.ticketflow.events.EventJson;
 import io.ticketflow.events.TicketflowEvent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,11 +131,7 @@ public final class EventProbe implements AutoCloseable {
         if (!type.isInstance(event)) {
             return Optional.empty();
         }
-        String time = Envelope.header(record.headers(), CloudEventHeaders.TIME);
-        return Optional.of(new Envelope<>(UUID.fromString(id),
-                String.valueOf(Envelope.header(record.headers(), CloudEventHeaders.SOURCE)), ceType,
-                time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time),
-                Envelope.header(record.headers(), CloudEventHeaders.SUBJECT), type.cast(event)));
+        return Optional.of(Envelope.of(record.headers(), record.timestamp(), type.cast(event)));
     }
 
     private void poll() {

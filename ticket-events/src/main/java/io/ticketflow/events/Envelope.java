@@ -37,7 +37,15 @@ public record Envelope<E extends TicketflowEvent>(UUID id, String source, String
 
     /** Reads the envelope of a consumed record. A record without {@code ce_id} is rejected. */
     public static <E extends TicketflowEvent> Envelope<E> of(ConsumerRecord<String, ? extends E> record) {
-        Headers headers = record.headers();
+        return of(record.headers(), record.timestamp(), record.value());
+    }
+
+    /**
+     * Reads the envelope from a record's headers around an event already read from its value;
+     * the record timestamp stands in for a missing {@code ce_time}. A record without {@code ce_id}
+     * is rejected.
+     */
+    public static <E extends TicketflowEvent> Envelope<E> of(Headers headers, long timestamp, E event) {
         String id = header(headers, CloudEventHeaders.ID);
         if (id == null) {
             throw new IllegalArgumentException("record without " + CloudEventHeaders.ID);
@@ -45,12 +53,11 @@ public record Envelope<E extends TicketflowEvent>(UUID id, String source, String
         String time = header(headers, CloudEventHeaders.TIME);
         String source = header(headers, CloudEventHeaders.SOURCE);
         String type = header(headers, CloudEventHeaders.TYPE);
-        E event = record.value();
         return new Envelope<>(
                 UUID.fromString(id),
                 source == null ? "unknown" : source,
                 type == null ? EventTypes.typeOf(event) : type,
-                time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time),
+                time == null ? Instant.ofEpochMilli(timestamp) : Instant.parse(time),
                 header(headers, CloudEventHeaders.SUBJECT),
                 event);
     }
