@@ -2,7 +2,7 @@ package io.ticketflow.events;
 
 /** Events on {@code ticket.feedback}, written only by feedback-service. */
 public sealed interface FeedbackEvent extends TicketflowEvent, TicketEvent
-        permits SurveySent, RatingReceived, CallbackOpened, ReopenRequested {
+        permits SurveySent, RatingReceived, CallbackOpened, CallbackAttempted, CallbackCompleted, ReopenRequested {
 
     @Override
     default String key() {

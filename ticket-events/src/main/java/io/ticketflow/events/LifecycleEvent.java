@@ -5,7 +5,7 @@ import java.time.Instant;
 /** Events on {@code ticket.lifecycle}, written only by intake-service. */
 public sealed interface LifecycleEvent extends TicketflowEvent, TicketEvent
         permits TicketCreated, TicketInfoRequested, TicketInfoProvided, TicketReplied, TicketHeld, TicketResumed,
-        TicketResolved, TicketReopened, TicketClosed, TicketReclassified, RepeatContactDetected {
+        TicketResolved, TicketReopened, TicketClosed, TicketReclassified, RepeatContactDetected, TicketFlagged {
 
     /** The ticket's version after this event: 1 for creation, +1 for each change. */
     long sequence();

@@ -42,7 +42,28 @@ class EventJsonTest {
                 new SurveySent("t-1", "202611-000001", "s-1", 1, "http://x/surveys/abc", T, T.plus(Duration.ofDays(7))),
                 new RatingReceived("t-1", "202611-000001", "s-1", 2, null, "slow", T),
                 new CallbackOpened("t-1", "202611-000001", "cb-1", "s-1", 2, "team-lead", T, T.plusSeconds(14400)),
-                new ReopenRequested("t-1", "202611-000001", "cb-1", "still charged twice", null, "lead-1", T));
+                new ReopenRequested("t-1", "202611-000001", "cb-1", "still charged twice", null, "lead-1", T),
+                new TicketFlagged("t-1", "202611-000001", 11, T, TicketFlag.PUBLIC_OPINION_RISK, true, "posted on weibo", "sup-1"),
+                new TicketTransferred("t-1", "202611-000001", "a-1", null, "logistics-team", Department.TECH, Department.LOGISTICS,
+                        "courier issue", 1, "a-1", T),
+                new TicketReassigned("t-1", "202611-000001", "a-1", ReassignReason.AGENT_OFFLINE, Department.TECH, T),
+                new CollaboratorAdded("t-1", "202611-000001", Department.RND, null, "a-1", Department.TECH, "defect", "a-1", T),
+                new CollaboratorProgressReported("t-1", "202611-000001", Department.RND, "r-1", "fix in review", false, T),
+                new EscalationRequested("t-1", "202611-000001", EscalationLevel.MAJOR, "third-transfer", Department.TECH, "a-1", T),
+                new SlaClockPaused("t-1", "202611-000001", "c-1", SlaMetric.RESOLUTION, T),
+                new SlaClockResumed("t-1", "202611-000001", "c-1", SlaMetric.RESOLUTION, T, Duration.ofMinutes(30), T.plusSeconds(9000)),
+                new SlaClockRescheduled("t-1", "202611-000001", "c-1", SlaMetric.RESOLUTION, Priority.P0, Duration.ofHours(1),
+                        T.plusSeconds(3600), "reclassified", T),
+                new SlaClockStopped("t-1", "202611-000001", "c-1", SlaMetric.FIRST_RESPONSE, "closed", T),
+                new SlaWarningRaised("t-1", "202611-000001", "c-1", SlaMetric.FIRST_RESPONSE, Priority.P1, Department.TECH, 75,
+                        T.plusSeconds(7200), T),
+                new SlaBreached("t-1", "202611-000001", "c-1", SlaMetric.FIRST_RESPONSE, Priority.P1, Department.TECH,
+                        T.plusSeconds(7200), T.plusSeconds(7200), 1),
+                new TicketEscalated("t-1", "202611-000001", "e-1", EscalationLevel.GENERAL, "breach:FIRST_RESPONSE", "TEAM_LEAD",
+                        "lead-1", Department.TECH, List.of(Department.RND), "c-1", SlaMetric.FIRST_RESPONSE, Priority.P1, "a-1", T),
+                new CallbackAttempted("t-1", "202611-000001", "cb-1", 1, "lead-1", true, "no answer", T),
+                new CallbackCompleted("t-1", "202611-000001", "cb-1", "lead-1", true, RootCause.TOOLING, RootCauseFactor.MACHINE,
+                        "refund tool slow", CallbackOutcome.SATISFIED, 2, 2, "lead-1", "billing", T, T.plusSeconds(14400), T));
     }
 
     @ParameterizedTest
@@ -57,6 +78,16 @@ class EventJsonTest {
         assertThat(EventTypes.all()).hasSize(oneOfEach().toList().size());
         oneOfEach().forEach(e -> assertThat(e).isInstanceOf(Topics.of(e).valueType()));
         assertThat(Topics.of(oneOfEach().findFirst().orElseThrow()).name()).isEqualTo("ticket.lifecycle");
+    }
+
+    @Test
+    void a_record_written_before_new_optional_fields_existed_still_reads() {
+        String before = "{\"ticketId\":\"t-1\",\"ticketNo\":\"202611-000001\",\"surveyId\":\"s-1\",\"rating\":2,"
+                + "\"npsScore\":null,\"comment\":\"slow\",\"ratedAt\":\"2026-11-23T08:00:00Z\"}";
+        RatingReceived read = (RatingReceived) EventJson.read("ticketflow.feedback.rating-received.v1", before.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.negativeShare()).isNull();
+        assertThat(read.recovered()).isFalse();
+        assertThat(read.rating()).isEqualTo(2);
     }
 
     @Test
