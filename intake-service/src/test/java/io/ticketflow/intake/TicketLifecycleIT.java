@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.ticketflow.events.CallbackCompleted;
+import io.ticketflow.events.CallbackOutcome;
 import io.ticketflow.events.Channel;
 import io.ticketflow.events.Department;
 import io.ticketflow.events.Envelope;
@@ -12,11 +14,15 @@ import io.ticketflow.events.HoldReason;
 import io.ticketflow.events.Nature;
 import io.ticketflow.events.Priority;
 import io.ticketflow.events.RatingReceived;
+import io.ticketflow.events.ReassignReason;
 import io.ticketflow.events.ReopenRequested;
 import io.ticketflow.events.ReplyAuthor;
+import io.ticketflow.events.RootCause;
 import io.ticketflow.events.TicketAssigned;
 import io.ticketflow.events.TicketClosed;
 import io.ticketflow.events.TicketCreated;
+import io.ticketflow.events.TicketFlag;
+import io.ticketflow.events.TicketFlagged;
 import io.ticketflow.events.TicketHeld;
 import io.ticketflow.events.TicketInfoProvided;
 import io.ticketflow.events.TicketInfoRequested;
@@ -25,6 +31,8 @@ import io.ticketflow.events.TicketReopened;
 import io.ticketflow.events.TicketReplied;
 import io.ticketflow.events.TicketResolved;
 import io.ticketflow.events.TicketResumed;
+import io.ticketflow.events.TicketTransferred;
+import io.ticketflow.events.TicketReassigned;
 import io.ticketflow.events.TicketStatus;
 import io.ticketflow.events.TicketType;
 import io.ticketflow.events.Topics;
@@ -475,6 +483,7 @@ class TicketLifecycleIT {
             assertThat(reopened.requestedBy()).isEqualTo("callback-agent-7");
             assertThat(reopened.preferredAgentId()).isEqualTo("a-senior");
             assertThat(reopened.reason()).isEqualTo("still broken");
+            assertThat(reopened.callbackId()).isEqualTo(request.callbackId());
 
             // resolved again, the old request comes once more, then a request for an unknown ticket
             // number and a new callback's request (the marker: same partition, so processed after)
@@ -534,6 +543,120 @@ class TicketLifecycleIT {
             assertThat(second.sequence()).as("nothing before the 4-star rating changed the ticket").isEqualTo(6);
             assertThat(lifecycle.received(TicketClosed.class, e -> e.ticketNo().equals(ticketNo))).hasSize(2);
         }
+    }
+
+    @Test
+    void a_callback_that_found_the_customer_satisfied_closes_the_ticket_once_and_other_outcomes_change_nothing() {
+        try (EventProbe lifecycle = EventProbe.open(Topics.Names.LIFECYCLE)) {
+            String ticketNo = submitted(submission(newCustomer(), "WEB", "Error E1001 at checkout", List.of()));
+            String ticketId = view(ticketNo).get("id").asString();
+            assertStatus(api.post(path(ticketNo, "resolution"), Map.of("agentId", "a-1", "summary", "done")), "RESOLVED", 2);
+            Instant now = Instant.now();
+
+            // given a callback that did not reach the customer, and one that ended in a reopen request
+            // (intake reopens on the ReopenRequested that follows such an outcome, never on the outcome itself)
+            try (RawRecords raw = new RawRecords()) {
+                raw.publish(UUID.randomUUID(), callback(ticketId, ticketNo, "cb-" + UUID.randomUUID(),
+                        CallbackOutcome.UNREACHABLE, now));
+                raw.publish(UUID.randomUUID(), callback(ticketId, ticketNo, "cb-" + UUID.randomUUID(),
+                        CallbackOutcome.REOPEN, now));
+                // when a callback finds the customer satisfied, delivered twice
+                CallbackCompleted satisfied = callback(ticketId, ticketNo, "cb-" + UUID.randomUUID(),
+                        CallbackOutcome.SATISFIED, now);
+                raw.publish(UUID.randomUUID(), satisfied);
+                raw.publish(UUID.randomUUID(), satisfied);
+            }
+
+            // then the ticket closes once, by the lead who called, right after its resolution
+            TicketClosed closed = lifecycle.await(TicketClosed.class, e -> e.ticketNo().equals(ticketNo));
+            assertThat(closed.sequence()).as("the other outcomes changed nothing").isEqualTo(3);
+            assertThat(closed.closedBy()).isEqualTo("lead-7");
+            assertThat(closed.reason()).isEqualTo("customer satisfied after callback");
+            await().atMost(PATIENCE).until(() -> "CLOSED".equals(view(ticketNo).get("status").asString()));
+
+            // and a marker (a customer's reopen) shows the repeat closed nothing more
+            assertStatus(api.post(path(ticketNo, "reopen"), Map.of("reason", "one more question")), "REOPENED", 4);
+            assertThat(lifecycle.received(TicketClosed.class, e -> e.ticketNo().equals(ticketNo))).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_public_opinion_risk_is_raised_once_cleared_once_and_shown_in_the_history() {
+        try (EventProbe lifecycle = EventProbe.open(Topics.Names.LIFECYCLE)) {
+            String ticketNo = submitted(submission(newCustomer(), "WEB", "The agent was rude to me", List.of()));
+
+            // when a supervisor marks the ticket a public-opinion risk
+            IntakeApi.Answer raised = api.post(path(ticketNo, "flags"), Map.of("flag", "PUBLIC_OPINION_RISK",
+                    "reason", "customer posted the chat on weibo, call 13812345678", "by", "sup-1"));
+            assertStatus(raised, "NEW", 2);
+            assertThat(texts(raised.json().get("flags"))).containsExactly("PUBLIC_OPINION_RISK");
+            TicketFlagged flagged = lifecycle.await(TicketFlagged.class, e -> e.ticketNo().equals(ticketNo));
+            assertThat(flagged.flag()).isEqualTo(TicketFlag.PUBLIC_OPINION_RISK);
+            assertThat(flagged.raised()).isTrue();
+            assertThat(flagged.flaggedBy()).isEqualTo("sup-1");
+            assertThat(flagged.reason()).contains("138****5678").doesNotContain("13812345678");
+
+            // then raising it again is a conflict, an unknown flag or a missing reason a 400: nothing changes
+            assertConflict(api.post(path(ticketNo, "flags"), Map.of("flag", "PUBLIC_OPINION_RISK", "reason", "again",
+                    "by", "sup-1")));
+            assertThat(api.post(path(ticketNo, "flags"), Map.of("flag", "ON_FIRE", "reason", "x", "by", "sup-1")).status())
+                    .isEqualTo(400);
+            assertBadRequest(api.post(path(ticketNo, "flags"), Map.of("flag", "PUBLIC_OPINION_RISK", "by", "sup-1")),
+                    "reason");
+
+            // and clearing it is the next change (the marker proves the refused ones published nothing)
+            IntakeApi.Answer cleared = api.post(path(ticketNo, "flags"), Map.of("flag", "PUBLIC_OPINION_RISK",
+                    "raised", false, "reason", "post deleted", "by", "sup-1"));
+            assertStatus(cleared, "NEW", 3);
+            assertThat(texts(cleared.json().get("flags"))).isEmpty();
+            TicketFlagged clear = lifecycle.await(TicketFlagged.class, e -> e.ticketNo().equals(ticketNo) && !e.raised());
+            assertThat(clear.sequence()).isEqualTo(3);
+            assertThat(lifecycle.received(TicketFlagged.class, e -> e.ticketNo().equals(ticketNo))).hasSize(2);
+            assertThat(view(ticketNo).get("history").findValuesAsString("event")).containsSubsequence("TicketCreated",
+                    "TicketFlagged", "TicketFlagged");
+        }
+    }
+
+    @Test
+    void routings_transfers_and_reassignments_show_in_the_history_and_a_reassignment_clears_the_assignee() {
+        String ticketNo = submitted(submission(newCustomer(), "WEB", "Error E1001 at checkout", List.of()));
+        String ticketId = view(ticketNo).get("id").asString();
+        Instant now = Instant.now();
+        UUID transferId = UUID.randomUUID();
+        try (RawRecords raw = new RawRecords()) {
+            // given the ticket assigned to a-1, who transfers it to a-2 (delivered twice)
+            raw.publish(UUID.randomUUID(), new TicketAssigned(ticketId, ticketNo, "a-1", "billing", Department.TECH, 1,
+                    "skill-match", now));
+            TicketTransferred transferred = new TicketTransferred(ticketId, ticketNo, "a-1", "a-2", null, Department.TECH,
+                    Department.TECH, "needs refund rights", 1, "a-1", now);
+            raw.publish(transferId, transferred);
+            raw.publish(transferId, transferred);
+            raw.publish(UUID.randomUUID(), new TicketAssigned(ticketId, ticketNo, "a-2", "billing", Department.TECH, 2,
+                    "transfer", now));
+        }
+        await().atMost(PATIENCE).until(() -> "a-2".equals(view(ticketNo).path("assignee").asString(null)));
+        try (RawRecords raw = new RawRecords()) {
+            // when a-2 goes offline and routing takes the ticket back
+            raw.publish(UUID.randomUUID(), new TicketReassigned(ticketId, ticketNo, "a-2", ReassignReason.AGENT_OFFLINE,
+                    Department.TECH, now));
+        }
+        // then nobody is shown as its owner until the next assignment, and the history tells why
+        await().atMost(PATIENCE).until(() -> view(ticketNo).get("history").findValuesAsString("event")
+                .contains("TicketReassigned"));
+        JsonNode ticket = view(ticketNo);
+        assertThat(ticket.path("assignee").isNull()).as(ticket.toString()).isTrue();
+        List<String> events = ticket.get("history").findValuesAsString("event");
+        assertThat(events).containsSubsequence("TicketCreated", "TicketAssigned", "TicketTransferred", "TicketAssigned",
+                "TicketReassigned");
+        assertThat(events.stream().filter("TicketTransferred"::equals)).as("a redelivery is recorded once").hasSize(1);
+        assertThat(ticket.get("history").findValuesAsString("reason")).contains("needs refund rights", "AGENT_OFFLINE");
+    }
+
+    private static CallbackCompleted callback(String ticketId, String ticketNo, String callbackId, CallbackOutcome outcome,
+            Instant at) {
+        boolean reached = outcome != CallbackOutcome.UNREACHABLE;
+        return new CallbackCompleted(ticketId, ticketNo, callbackId, "lead-7", reached, reached ? RootCause.TOOLING : null,
+                null, "called back", outcome, 1, 2, "lead-7", "billing", at, at.plusSeconds(14400), at);
     }
 
     // --- reading ----------------------------------------------------------------------------------

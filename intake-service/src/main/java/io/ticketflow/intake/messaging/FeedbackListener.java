@@ -1,5 +1,6 @@
 package io.ticketflow.intake.messaging;
 
+import io.ticketflow.events.CallbackCompleted;
 import io.ticketflow.events.Envelope;
 import io.ticketflow.events.FeedbackEvent;
 import io.ticketflow.events.RatingReceived;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * feedback-service's findings on {@code ticket.feedback}: a reopen requested after a
- * dissatisfied callback reopens the ticket; a rating of 4-5 closes a resolved one. Surveys and
+ * dissatisfied callback reopens the ticket; a rating of 4-5, or a callback that found the customer
+ * satisfied, closes a resolved one. Surveys and
  * callbacks themselves are feedback's business. Idempotent by callback and survey id.
  */
 @Component
@@ -35,10 +37,13 @@ class FeedbackListener {
         if (event instanceof ReopenRequested request) {
             log.debug("ReopenRequested received ticketNo={} eventId={}", request.ticketNo(), envelope.id());
             feedback.reopenRequested(request);
+        } else if (event instanceof CallbackCompleted completed) {
+            log.debug("CallbackCompleted received ticketNo={} eventId={}", completed.ticketNo(), envelope.id());
+            feedback.callbackCompleted(completed);
         } else if (event instanceof RatingReceived rating) {
             log.debug("RatingReceived received ticketNo={} eventId={}", rating.ticketNo(), envelope.id());
             feedback.ratingReceived(rating);
         }
-        // SurveySent, CallbackOpened: nothing for intake
+        // SurveySent, CallbackOpened, CallbackAttempted: nothing for intake
     }
 }

@@ -11,6 +11,8 @@ import io.ticketflow.events.ReplyAuthor;
 import io.ticketflow.events.TicketAssigned;
 import io.ticketflow.events.TicketClosed;
 import io.ticketflow.events.TicketCreated;
+import io.ticketflow.events.TicketFlag;
+import io.ticketflow.events.TicketFlagged;
 import io.ticketflow.events.TicketHeld;
 import io.ticketflow.events.TicketInfoProvided;
 import io.ticketflow.events.TicketInfoRequested;
@@ -74,6 +76,7 @@ class Ticket {
     private String preferredAgentId;
     private String repeatOf;
     private String resolutionSummary;
+    private List<TicketFlag> flags = new ArrayList<>();
     private List<String> decisions = new ArrayList<>();
     private long version;
     private long revision;
@@ -116,6 +119,7 @@ class Ticket {
         preferredAgentId = other.preferredAgentId;
         repeatOf = other.repeatOf;
         resolutionSummary = other.resolutionSummary;
+        flags = new ArrayList<>(other.flags == null ? List.of() : other.flags);
         decisions = new ArrayList<>(other.decisions == null ? List.of() : other.decisions);
         version = other.version;
         revision = other.revision;
@@ -202,6 +206,9 @@ class Ticket {
             return new Fact(closed.closedBy(), closed.reason(), null);
         } else if (event instanceof TicketReclassified reclassified) {
             return reclassify(reclassified);
+        } else if (event instanceof TicketFlagged flagged) {
+            flag(flagged);
+            return new Fact(flagged.flaggedBy(), flagged.reason(), (flagged.raised() ? "raised " : "cleared ") + flagged.flag());
         } else if (event instanceof RepeatContactDetected repeat) {
             if (repeat.within24h()) {
                 repeatOf = repeat.earlierTicketNo();
@@ -225,6 +232,25 @@ class Ticket {
         next.history.add(new HistoryEntry(TicketAssigned.class.getSimpleName(), assigned.assignedAt(), eventId.toString(),
                 exists() ? status : null, exists() ? next.status : null, "routing-service", assigned.reason(),
                 "assigned to " + assigned.agentId()));
+        return Optional.of(next);
+    }
+
+    /**
+     * The ticket with a routing fact that changes no assignment number (a transfer, a
+     * reassignment) in its history, or empty when that event is already there. A reassignment
+     * away from the current assignee clears the assignee until routing's next assignment.
+     */
+    Optional<Ticket> routed(UUID eventId, String event, Instant at, String by, String reason, String detail,
+            String unassignedAgentId) {
+        if (history != null && history.stream().anyMatch(h -> eventId.toString().equals(h.eventId()))) {
+            return Optional.empty();
+        }
+        Ticket next = new Ticket(this);
+        if (unassignedAgentId != null && unassignedAgentId.equals(assignee)) {
+            next.assignee = null;
+        }
+        next.history.add(new HistoryEntry(event, at, eventId.toString(), exists() ? status : null,
+                exists() ? status : null, by, reason, detail));
         return Optional.of(next);
     }
 
@@ -358,6 +384,16 @@ class Ticket {
         }
     }
 
+    private void flag(TicketFlagged flagged) {
+        if (flagged.raised()) {
+            if (!flags.contains(flagged.flag())) {
+                flags.add(flagged.flag());
+            }
+        } else {
+            flags.remove(flagged.flag());
+        }
+    }
+
     private void reply(TicketReplied replied) {
         if (replied.author() == ReplyAuthor.CUSTOMER && status == TicketStatus.PENDING
                 && holdReason == HoldReason.WAITING_FOR_CUSTOMER) {
@@ -379,6 +415,15 @@ class Ticket {
 
     String id() {
         return id;
+    }
+
+    List<TicketFlag> flags() {
+        return flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** Whether the flag is raised on the ticket. */
+    boolean flagged(TicketFlag flag) {
+        return flags != null && flags.contains(flag);
     }
 
     String ticketNo() {

@@ -1,5 +1,7 @@
 package io.ticketflow.intake.ticket;
 
+import io.ticketflow.events.CallbackCompleted;
+import io.ticketflow.events.CallbackOutcome;
 import io.ticketflow.events.LifecycleEvent;
 import io.ticketflow.events.Nature;
 import io.ticketflow.events.PersonalData;
@@ -8,6 +10,7 @@ import io.ticketflow.events.RatingReceived;
 import io.ticketflow.events.ReopenRequested;
 import io.ticketflow.events.ReplyAuthor;
 import io.ticketflow.events.TicketClosed;
+import io.ticketflow.events.TicketFlagged;
 import io.ticketflow.events.TicketHeld;
 import io.ticketflow.events.TicketInfoProvided;
 import io.ticketflow.events.TicketReclassified;
@@ -42,6 +45,7 @@ class TicketCommands {
     static final String FEEDBACK_SERVICE = "feedback-service";
     static final String SATISFIED = "customer satisfied";
     static final int SATISFIED_FROM = 4;
+    static final String SATISFIED_AFTER_CALLBACK = "customer satisfied after callback";
 
     private static final Logger log = LoggerFactory.getLogger(TicketCommands.class);
 
@@ -104,7 +108,7 @@ class TicketCommands {
     }
 
     TicketView reopen(String ticketNo, Reopen reopen) {
-        return change(ticketNo, null, ticket -> List.of(reopening(ticket, reopen, now())));
+        return change(ticketNo, null, ticket -> List.of(reopening(ticket, reopen, now(), null)));
     }
 
     TicketView close(String ticketNo, Closure closure) {
@@ -113,6 +117,25 @@ class TicketCommands {
             TicketLifecycle.onClose(status).orElseThrow(() -> new StatusConflictException(ticketNo, status, "closure"));
             return List.of(new TicketClosed(ticket.id(), ticket.ticketNo(), ticket.version() + 1, now(),
                     PersonalData.maskText(closure.reason()), closure.closedBy()));
+        });
+    }
+
+    /**
+     * Raises a flag on an unfinished or resolved ticket, or clears a raised one. Raising a raised
+     * flag, or clearing one that is not raised, is a conflict; a closed ticket takes no flags.
+     */
+    TicketView flag(String ticketNo, Flag flag) {
+        return change(ticketNo, null, ticket -> {
+            TicketStatus status = ticket.status();
+            if (status == TicketStatus.CLOSED) {
+                throw new StatusConflictException(ticketNo, status, "flag");
+            }
+            if (ticket.flagged(flag.flag()) == flag.raised()) {
+                throw StatusConflictException.because(ticketNo, status, "Ticket " + ticketNo
+                        + (flag.raised() ? " already has " : " does not have ") + flag.flag() + " raised.");
+            }
+            return List.of(new TicketFlagged(ticket.id(), ticket.ticketNo(), ticket.version() + 1, now(), flag.flag(),
+                    flag.raised(), PersonalData.maskText(flag.reason()), flag.flaggedBy()));
         });
     }
 
@@ -171,7 +194,8 @@ class TicketCommands {
                 return List.of();
             }
             String requestedBy = request.requestedBy() == null ? FEEDBACK_SERVICE : request.requestedBy();
-            return List.of(reopening(ticket, new Reopen(request.reason(), requestedBy, request.preferredAgentId()), now));
+            return List.of(reopening(ticket, new Reopen(request.reason(), requestedBy, request.preferredAgentId()), now,
+                    request.callbackId()));
         });
     }
 
@@ -192,7 +216,27 @@ class TicketCommands {
         });
     }
 
-    private TicketReopened reopening(Ticket ticket, Reopen reopen, Instant now) {
+    /**
+     * A callback found the customer satisfied after all: a resolved ticket closes, once per
+     * callback; any other status stays as it is.
+     */
+    void callbackCompleted(CallbackCompleted completed) {
+        if (completed.outcome() != CallbackOutcome.SATISFIED) {
+            return;
+        }
+        String key = "close:callback:" + completed.callbackId();
+        change(completed.ticketNo(), key, ticket -> {
+            if (ticket.decided(key) || TicketLifecycle.onClose(ticket.status()).isEmpty()) {
+                log.debug("callback changes nothing ticketNo={} callbackId={} status={}", ticket.ticketNo(),
+                        completed.callbackId(), ticket.status());
+                return List.of();
+            }
+            return List.of(new TicketClosed(ticket.id(), ticket.ticketNo(), ticket.version() + 1, now(),
+                    SATISFIED_AFTER_CALLBACK, completed.calledBy()));
+        });
+    }
+
+    private TicketReopened reopening(Ticket ticket, Reopen reopen, Instant now, String callbackId) {
         TicketStatus status = ticket.status();
         if (!TicketLifecycle.canMove(status, TicketStatus.REOPENED)) {
             throw new StatusConflictException(ticket.ticketNo(), status, "reopen");
@@ -203,7 +247,7 @@ class TicketCommands {
         }
         return new TicketReopened(ticket.id(), ticket.ticketNo(), ticket.version() + 1, now,
                 PersonalData.maskText(reopen.reason()), ticket.reopens() + 1, reopen.requestedBy(),
-                reopen.preferredAgentId());
+                reopen.preferredAgentId(), callbackId);
     }
 
     private static String describe(InfoSupplement supplement) {

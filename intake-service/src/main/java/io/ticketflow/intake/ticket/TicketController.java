@@ -90,6 +90,11 @@ class TicketController {
         return commands.close(ticketNo, request.toClosure());
     }
 
+    @PostMapping("/{ticketNo}/flags")
+    TicketView flag(@PathVariable String ticketNo, @Valid @RequestBody FlagRequest request) {
+        return commands.flag(ticketNo, request.toFlag());
+    }
+
     @PostMapping("/{ticketNo}/classification")
     TicketView reclassify(@PathVariable String ticketNo, @Valid @RequestBody ClassificationRequest request) {
         return commands.reclassify(ticketNo, request.toReclassification());

@@ -5,6 +5,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.ticketflow.events.LifecycleEvent;
 import io.ticketflow.events.TicketAssigned;
+import io.ticketflow.events.TicketReassigned;
+import io.ticketflow.events.TicketTransferred;
 import io.ticketflow.intake.classification.ClassifiedBy;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,6 +55,33 @@ public class TicketProjection {
         if (outcome.changed()) {
             log.info("assignee recorded ticketNo={} eventId={} assignmentNo={} agentId={}", assigned.ticketNo(), eventId,
                     assigned.assignmentNo(), assigned.agentId());
+        }
+        return outcome.changed();
+    }
+
+    /** Records a transfer in the ticket's history; true if it changed the view. */
+    public boolean transferred(UUID eventId, TicketTransferred transferred) {
+        String to = transferred.toAgentId() != null ? "agent " + transferred.toAgentId()
+                : "team " + transferred.toTeam();
+        String detail = "transfer " + transferred.transferCount() + " to " + to + " (" + transferred.toDepartment() + ")";
+        Outcome outcome = update(transferred.ticketId(), transferred.ticketNo(), t -> t.routed(eventId,
+                TicketTransferred.class.getSimpleName(), transferred.transferredAt(), transferred.transferredBy(),
+                transferred.reason(), detail, null));
+        if (outcome.changed()) {
+            log.info("transfer recorded ticketNo={} eventId={} transferCount={}", transferred.ticketNo(), eventId,
+                    transferred.transferCount());
+        }
+        return outcome.changed();
+    }
+
+    /** Records that routing took the ticket from its agent; the assignee is cleared until the next assignment. */
+    public boolean reassigned(UUID eventId, TicketReassigned reassigned) {
+        Outcome outcome = update(reassigned.ticketId(), reassigned.ticketNo(), t -> t.routed(eventId,
+                TicketReassigned.class.getSimpleName(), reassigned.reassignedAt(), "routing-service",
+                reassigned.reason().name(), "taken from " + reassigned.fromAgentId(), reassigned.fromAgentId()));
+        if (outcome.changed()) {
+            log.info("reassignment recorded ticketNo={} eventId={} reason={}", reassigned.ticketNo(), eventId,
+                    reassigned.reason());
         }
         return outcome.changed();
     }

@@ -6,6 +6,7 @@ import io.ticketflow.events.Department;
 import io.ticketflow.events.HoldReason;
 import io.ticketflow.events.Nature;
 import io.ticketflow.events.Priority;
+import io.ticketflow.events.TicketFlag;
 import io.ticketflow.events.TicketStatus;
 import io.ticketflow.events.TicketType;
 import io.ticketflow.intake.classification.ClassifiedBy;
@@ -44,6 +45,7 @@ public record TicketView(
         long version,
         ClassifiedBy classifiedBy,
         String repeatOf,
+        List<TicketFlag> flags,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> history) {
 
     /**
@@ -69,7 +71,7 @@ public record TicketView(
                 ticket.nature(), ticket.priority(), ticket.department(), ticket.vip(), ticket.missingInfo(),
                 ticket.assignee(), ticket.createdAt(), ticket.firstRespondedAt(), ticket.resolvedAt(), ticket.holdReason(),
                 ticket.providedInfo(), ticket.closedAt(), ticket.reopens(), ticket.preferredAgentId(), ticket.version(),
-                ticket.classification(), ticket.repeatOf(),
+                ticket.classification(), ticket.repeatOf(), ticket.flags(),
                 withHistory ? ticket.history().stream().map(h -> new Event(h.event(), h.at(), h.eventId(), h.from(), h.to(),
                         h.by(), h.reason(), h.detail())).toList() : null);
     }
