@@ -127,6 +127,9 @@ class CallbackCompletionIT extends FeedbackScenario {
                 .containsExactly("1:true", "2:true", "3:false");
         complete(opened.callbackId(), noAnswer).expectStatus().isEqualTo(409);
         assertThat(callbacks("?status=COMPLETED&team=network")).extracting(c -> c.get("callbackId")).contains(opened.callbackId());
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).containsPattern("ticketflow_feedback_callbacks_completed_total\\{[^}]*outcome=\"UNREACHABLE\"[^}]*\\} [1-9]");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ticketflow.feedback.callback;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.feedback.outbox.Outbox;
 import io.ticketflow.feedback.outbox.PendingEvent;
 import java.time.Clock;
@@ -24,12 +25,14 @@ class CallbackCalls {
     private final Outbox outbox;
     private final CallbackProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    CallbackCalls(CallbackTasks callbacks, Outbox outbox, CallbackProperties properties, Clock clock) {
+    CallbackCalls(CallbackTasks callbacks, Outbox outbox, CallbackProperties properties, Clock clock, MeterRegistry meters) {
         this.callbacks = callbacks;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     CallbackTask find(String callbackId) {
@@ -48,6 +51,11 @@ class CallbackCalls {
             CallbackTask current = find(callbackId);
             return current.status() == CallbackStatus.OPEN ? CallbackRefusal.concurrent(current) : CallbackRefusal.ended(current);
         });
+        meters.counter("ticketflow.feedback.callback.calls", "reached", String.valueOf(call.reached())).increment();
+        if (stored.status() == CallbackStatus.COMPLETED) {
+            meters.counter("ticketflow.feedback.callbacks.completed", "outcome", String.valueOf(stored.outcome()),
+                    "onTime", String.valueOf(!now.isAfter(stored.dueAt()))).increment();
+        }
         List<PendingEvent> pending = stored.pending();
         boolean published = outbox.flush(CallbackTask.COLLECTION, stored.callbackId(), pending) == pending.size();
         log.info("callback call recorded ticketNo={} callbackId={} attempt={} reached={} status={} outcome={} rootCause={} factor={} events={} published={}",

@@ -1,5 +1,6 @@
 package io.ticketflow.feedback.survey;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.events.RatingReceived;
 import io.ticketflow.feedback.outbox.Outbox;
 import io.ticketflow.feedback.outbox.PendingEvent;
@@ -24,12 +25,14 @@ class SurveyAnswers {
     private final Outbox outbox;
     private final NegativeLexicon lexicon;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    SurveyAnswers(Surveys surveys, Outbox outbox, SentimentProperties sentiment, Clock clock) {
+    SurveyAnswers(Surveys surveys, Outbox outbox, SentimentProperties sentiment, Clock clock, MeterRegistry meters) {
         this.surveys = surveys;
         this.outbox = outbox;
         this.lexicon = sentiment.lexicon();
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The survey behind a link. */
@@ -50,6 +53,7 @@ class SurveyAnswers {
         Survey answered = surveys.recordAnswer(survey, answer, negativeShare, now,
                         PendingEvent.of(survey.ratingEventId(), rating, now))
                 .orElseThrow(() -> refusalAfterRace(survey.surveyId(), now));
+        meters.counter("ticketflow.feedback.ratings", "rating", String.valueOf(answer.rating())).increment();
         boolean published = outbox.flush(Survey.COLLECTION, answered.surveyId(), answered.pending())
                 == answered.pending().size();
         log.info("rating received ticketNo={} surveyId={} rating={} npsScore={} negativeShare={} recovery={} eventId={} published={}",
