@@ -12,6 +12,7 @@ import io.ticketflow.events.ReopenRequested;
 import io.ticketflow.events.RootCause;
 import io.ticketflow.events.RootCauseFactor;
 import io.ticketflow.events.SurveySent;
+import io.ticketflow.feedback.ticket.TicketAssignments;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ class CallbackCompletionIT extends FeedbackScenario {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    TicketAssignments assignments;
+
     @Test
     void the_callback_goes_to_the_lead_of_the_team_that_held_the_ticket_and_a_later_assignment_wins() {
         Ticket ticket = newTicket("Refund missing");
@@ -40,6 +44,20 @@ class CallbackCompletionIT extends FeedbackScenario {
         assertThat(callbacks("?team=billing-2")).extracting(c -> c.get("callbackId")).contains(opened.callbackId());
         assertThat(callbacks("?team=other-team&status=OPEN")).extracting(c -> c.get("callbackId"))
                 .doesNotContain(opened.callbackId());
+    }
+
+    @Test
+    void a_late_older_assignment_never_replaces_a_newer_one() {
+        Ticket ticket = newTicket("Out of order");
+        assignments.remember(assigned(ticket, 3, "agent-3", "team-c", "lead-c"));
+        assignments.remember(assigned(ticket, 2, "agent-2", "team-b", "lead-b"));
+        assignments.remember(assigned(ticket, 3, "agent-3", "team-c", "lead-c"));
+        assertThat(assignments.find(ticket.ticketId())).hasValueSatisfying(a -> {
+            assertThat(a.assignmentNo()).isEqualTo(3);
+            assertThat(a.teamLead()).isEqualTo("lead-c");
+        });
+        assignments.remember(assigned(ticket, 4, "agent-4", "team-d", "lead-d"));
+        assertThat(assignments.find(ticket.ticketId()).orElseThrow().teamLead()).isEqualTo("lead-d");
     }
 
     @Test

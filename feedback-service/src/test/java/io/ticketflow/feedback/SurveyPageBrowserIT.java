@@ -97,6 +97,10 @@ class SurveyPageBrowserIT extends FeedbackScenario {
         arrived(ExpectedConditions.presenceOfElementLocated(By.id("thanks")));
         assertThat(browser.findElement(By.id("thanks")).getText()).contains("感谢您的评价").contains("4 / 5");
         screenshot("3-thanks-zh");
+        browser.findElement(By.id("lang-en")).click(); // readable without a CJK font
+        arrived(ExpectedConditions.textToBe(By.tagName("h1"), "How did we do?"));
+        assertThat(browser.findElement(By.id("thanks")).getText()).contains("You rated us 4 of 5.");
+        screenshot("4-thanks-en");
 
         RatingReceived rating = feedback.await(RatingReceived.class, r -> r.surveyId().equals(survey.surveyId()));
         assertThat(rating.rating()).isEqualTo(4);

@@ -57,7 +57,11 @@ class SurveyPageIT extends FeedbackScenario {
         SurveySent survey = surveyedTicket(ticket);
         String path = "/surveys/" + tokenOf(survey);
 
-        assertThat(get(path + "?lang=en").body()).contains("How did we do?").contains("5 Very satisfied");
+        assertThat(get(path + "?lang=en").body()).contains("How did we do?").contains("5 Very satisfied")
+                .contains("href=\"/survey-assets/site.css\"");
+        HttpResponse<String> css = get("/survey-assets/site.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
 
         HttpResponse<String> bad = post(path, Map.of("npsScore", "11", "comment", "kept text", "lang", "en"));
         assertThat(bad.statusCode()).isEqualTo(400);
