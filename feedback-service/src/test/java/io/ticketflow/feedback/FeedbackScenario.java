@@ -2,11 +2,14 @@ package io.ticketflow.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.ticketflow.events.Channel;
 import io.ticketflow.events.Department;
 import io.ticketflow.events.Nature;
 import io.ticketflow.events.Priority;
 import io.ticketflow.events.SurveySent;
+import io.ticketflow.events.TicketAssigned;
 import io.ticketflow.events.TicketCreated;
 import io.ticketflow.events.TicketResolved;
 import io.ticketflow.events.TicketStatus;
@@ -16,6 +19,9 @@ import io.ticketflow.events.Topics;
 import io.ticketflow.testkit.EventProbe;
 import io.ticketflow.testkit.RawRecords;
 import io.ticketflow.testkit.TicketflowServiceTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -38,6 +46,27 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @TicketflowServiceTest
 public abstract class FeedbackScenario {
+
+    /** One SMTP server for every scenario of this JVM, so all of them share one Spring context. */
+    protected static final GreenMail SMTP = startSmtp();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry properties) {
+        properties.add("ticketflow.feedback.mail.host", () -> "127.0.0.1");
+        properties.add("ticketflow.feedback.mail.port", () -> SMTP.getSmtp().getPort());
+        properties.add("ticketflow.feedback.mail.interval", () -> "300ms");
+    }
+
+    private static GreenMail startSmtp() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            socket.close();
+            mail.start();
+            return mail;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     protected static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
     };
@@ -79,6 +108,19 @@ public abstract class FeedbackScenario {
                 Channel.WEB, "customer-" + ticket.ticketId(), "138****5678", false, ticket.subject(), "It does not work",
                 List.of("billing"), TicketType.FUNCTION, Nature.COMPLAINT, Priority.P2, Department.TECH, TicketStatus.NEW,
                 List.of());
+    }
+
+    /** A ticket that came in by email, from a customer whose id is their address (or null). */
+    protected static TicketCreated createdByEmail(Ticket ticket, String customerId) {
+        return new TicketCreated(ticket.ticketId(), ticket.ticketNo(), 1, Instant.now().minus(1, ChronoUnit.HOURS),
+                Channel.EMAIL, customerId, "l***@example.com", false, ticket.subject(), "It does not work", List.of(),
+                TicketType.FUNCTION, Nature.COMPLAINT, Priority.P2, Department.TECH, TicketStatus.NEW, List.of());
+    }
+
+    /** Routing gave the ticket to an agent of a team with a lead. */
+    protected static TicketAssigned assigned(Ticket ticket, int assignmentNo, String agentId, String team, String teamLead) {
+        return new TicketAssigned(ticket.ticketId(), ticket.ticketNo(), agentId, team, Department.TECH, assignmentNo,
+                "skill-match", Instant.now(), teamLead, "supervisor-" + team);
     }
 
     protected static TicketResolved resolved(Ticket ticket, int resolutionNo, Instant at) {
@@ -126,6 +168,17 @@ public abstract class FeedbackScenario {
         return http.get().uri("/api/v1/surveys?ticketNo={no}", ticket.ticketNo()).exchange()
                 .expectStatus().isOk()
                 .expectBody(JSON_ARRAY).returnResult().getResponseBody();
+    }
+
+    protected RestTestClient.ResponseSpec complete(String callbackId, String json) {
+        return http.post().uri("/api/v1/callbacks/{id}/completion", callbackId).contentType(MediaType.APPLICATION_JSON)
+                .body(json).exchange();
+    }
+
+    protected Map<String, Object> callback(String callbackId) {
+        return http.get().uri("/api/v1/callbacks/{id}", callbackId).exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
     }
 
     protected List<Map<String, Object>> callbacks(String query) {

@@ -24,6 +24,7 @@ class OperationsIT extends FeedbackScenario {
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
         @SuppressWarnings("unchecked")
         Map<String, Object> paths = (Map<String, Object>) api.get("paths");
-        assertThat(paths).containsKeys("/api/v1/surveys", "/api/v1/surveys/{token}", "/api/v1/callbacks");
+        assertThat(paths).containsKeys("/api/v1/surveys", "/api/v1/surveys/{token}", "/api/v1/callbacks",
+                "/api/v1/callbacks/{callbackId}", "/api/v1/callbacks/{callbackId}/completion");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticketflow.events.CallbackOpened;
 import io.ticketflow.events.RatingReceived;
 import io.ticketflow.events.SurveySent;
+import io.ticketflow.feedback.callback.DefaultWorkingHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,25 @@ import org.springframework.http.MediaType;
 
 /** Customers answer surveys: once, with valid values, and a low rating gets them a call back. */
 class SurveyAnswerIT extends FeedbackScenario {
+
+    @Test
+    void a_comment_is_measured_against_the_negative_lexicon_and_a_reopened_ticket_rated_well_is_a_recovery() {
+        Ticket ticket = newTicket("Parcel lost");
+        SurveySent first = surveyedTicket(ticket);
+        answer(tokenOf(first), "{\"rating\":2,\"comment\":\"太慢了，态度差\"}").expectStatus().isOk();
+        RatingReceived unhappy = feedback.await(RatingReceived.class, r -> r.surveyId().equals(first.surveyId()));
+        assertThat(unhappy.negativeShare()).isEqualTo(0.833); // 太慢 and 态度差 cover 5 of 6 characters
+        assertThat(unhappy.recovery()).isFalse();
+
+        publish(resolved(ticket, 2)); // reopened after the callback, resolved again
+        SurveySent second = awaitSurvey(ticket, 2);
+        answer(tokenOf(second), "{\"rating\":5,\"npsScore\":9,\"comment\":\"Fixed now, thanks\"}").expectStatus().isOk();
+        RatingReceived recovered = feedback.await(RatingReceived.class, r -> r.surveyId().equals(second.surveyId()));
+        assertThat(recovered.resolutionNo()).isEqualTo(2);
+        assertThat(recovered.recovery()).isTrue();
+        assertThat(recovered.negativeShare()).isEqualTo(0.0);
+        assertThat(surveysOf(ticket).get(1)).containsEntry("negativeShare", 0.0).containsEntry("comment", "Fixed now, thanks");
+    }
 
     @Test
     void a_low_rating_is_published_and_opens_a_callback_for_the_team_lead() {
@@ -36,18 +56,23 @@ class SurveyAnswerIT extends FeedbackScenario {
         assertThat(rating.rating()).isEqualTo(2);
         assertThat(rating.npsScore()).isEqualTo(6);
         assertThat(rating.comment()).isEqualTo("Took far too long");
+        assertThat(rating.negativeShare()).isEqualTo(0.0);
+        assertThat(rating.resolutionNo()).isEqualTo(1);
+        assertThat(rating.recovery()).isFalse();
 
         CallbackOpened callback = feedback.await(CallbackOpened.class, c -> c.surveyId().equals(survey.surveyId()));
         assertThat(callback.ticketNo()).isEqualTo(ticket.ticketNo());
         assertThat(callback.rating()).isEqualTo(2);
-        assertThat(callback.owner()).isEqualTo("team-lead");
+        assertThat(callback.owner()).isEqualTo("team-lead"); // routing never assigned it: the configured owner
+        assertThat(callback.team()).isNull();
         assertThat(callback.openedAt()).isEqualTo(rating.ratedAt());
-        assertThat(callback.dueAt()).isEqualTo(rating.ratedAt().plus(Duration.ofHours(4)));
+        assertThat(callback.dueAt()).isEqualTo(DefaultWorkingHours.plus(rating.ratedAt(), Duration.ofHours(4)));
 
         Map<String, Object> listed = callbacks("?status=OPEN").stream()
                 .filter(c -> survey.surveyId().equals(c.get("surveyId"))).findFirst().orElseThrow();
-        assertThat(listed).containsOnlyKeys("callbackId", "ticketId", "ticketNo", "surveyId", "rating", "owner", "status",
-                "openedAt", "dueAt", "secondsLeft");
+        assertThat(listed).containsOnlyKeys("callbackId", "ticketId", "ticketNo", "surveyId", "rating", "owner", "team",
+                "status", "openedAt", "dueAt", "secondsLeft", "attempts", "outcome", "calledBy", "reached", "rootCause", "factor",
+                "notes", "completedAt");
         assertThat(listed)
                 .containsEntry("callbackId", callback.callbackId())
                 .containsEntry("ticketId", ticket.ticketId())
@@ -55,7 +80,8 @@ class SurveyAnswerIT extends FeedbackScenario {
                 .containsEntry("rating", 2)
                 .containsEntry("owner", "team-lead")
                 .containsEntry("status", "OPEN");
-        assertThat(((Number) listed.get("secondsLeft")).longValue()).isBetween(0L, Duration.ofHours(4).toSeconds());
+        assertThat(((Number) listed.get("secondsLeft")).longValue())
+                .isBetween(0L, Duration.between(rating.ratedAt(), callback.dueAt()).toSeconds());
 
         assertThat(surveysOf(ticket).get(0))
                 .containsEntry("status", "ANSWERED")

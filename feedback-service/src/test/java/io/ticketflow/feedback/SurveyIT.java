@@ -38,8 +38,8 @@ class SurveyIT extends FeedbackScenario {
         List<Map<String, Object>> surveys = surveysOf(ticket);
         assertThat(surveys).hasSize(1);
         Map<String, Object> survey = surveys.get(0);
-        assertThat(survey).containsOnlyKeys("surveyId", "ticketId", "ticketNo", "resolutionNo", "token", "link", "status",
-                "sentAt", "expiresAt", "answeredAt", "rating", "npsScore");
+        assertThat(survey).containsOnlyKeys("surveyId", "ticketId", "ticketNo", "resolutionNo", "token", "link", "delivery",
+                "mailStatus", "status", "sentAt", "expiresAt", "answeredAt", "rating", "npsScore", "negativeShare", "comment");
         assertThat(survey)
                 .containsEntry("surveyId", sent.surveyId())
                 .containsEntry("ticketId", ticket.ticketId())
@@ -47,6 +47,8 @@ class SurveyIT extends FeedbackScenario {
                 .containsEntry("resolutionNo", 1)
                 .containsEntry("token", tokenOf(sent))
                 .containsEntry("link", sent.link())
+                .containsEntry("delivery", "LINK") // a web ticket: the web or app shows the link
+                .containsEntry("mailStatus", null)
                 .containsEntry("status", "SENT")
                 .containsEntry("answeredAt", null)
                 .containsEntry("rating", null)
@@ -55,11 +57,12 @@ class SurveyIT extends FeedbackScenario {
         assertThat(Instant.parse((String) survey.get("expiresAt"))).isEqualTo(sent.expiresAt());
 
         Map<String, Object> customer = customerView(tokenOf(sent));
-        assertThat(customer).containsOnlyKeys("surveyId", "ticketNo", "subject", "status", "expiresAt", "rating");
+        assertThat(customer).containsOnlyKeys("surveyId", "ticketNo", "subject", "summary", "status", "expiresAt", "rating");
         assertThat(customer)
                 .containsEntry("surveyId", sent.surveyId())
                 .containsEntry("ticketNo", ticket.ticketNo())
                 .containsEntry("subject", "Payment fails, call me on 138****5678")
+                .containsEntry("summary", "Reset the payment channel")
                 .containsEntry("status", "SENT")
                 .containsEntry("rating", null);
     }

@@ -2,6 +2,8 @@ package io.ticketflow.feedback.callback;
 
 import io.ticketflow.events.RatingReceived;
 import io.ticketflow.feedback.outbox.Outbox;
+import io.ticketflow.feedback.ticket.TicketAssignment;
+import io.ticketflow.feedback.ticket.TicketAssignments;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,13 +22,18 @@ public class CallbackOpener {
 
     private final CallbackTasks callbacks;
     private final Outbox outbox;
+    private final TicketAssignments assignments;
     private final CallbackProperties properties;
+    private final WorkingHours calendar;
     private final Clock clock;
 
-    CallbackOpener(CallbackTasks callbacks, Outbox outbox, CallbackProperties properties, Clock clock) {
+    CallbackOpener(CallbackTasks callbacks, Outbox outbox, TicketAssignments assignments, CallbackProperties properties,
+            Clock clock) {
         this.callbacks = callbacks;
         this.outbox = outbox;
+        this.assignments = assignments;
         this.properties = properties;
+        this.calendar = properties.calendar();
         this.clock = clock;
     }
 
@@ -36,8 +43,18 @@ public class CallbackOpener {
      * @param causeId the {@code ce_id} of the {@code RatingReceived}, for the log
      */
     public void openFor(RatingReceived rating, UUID causeId) {
-        Optional<CallbackTask> opened = CallbackTask.openFor(rating, properties.callbackOwner(),
-                properties.callbackDeadline(), clock.instant());
+        if (!CallbackTask.isDissatisfied(rating.rating())) {
+            log.debug("no callback for satisfied rating ticketNo={} surveyId={} rating={} causeId={}", rating.ticketNo(),
+                    rating.surveyId(), rating.rating(), causeId);
+            return;
+        }
+        // the lead of the team that held the ticket; the configured owner when routing named none
+        Optional<TicketAssignment> assignment = assignments.find(rating.ticketId());
+        String owner = assignment.map(TicketAssignment::teamLead).filter(lead -> !lead.isBlank())
+                .orElse(properties.callbackOwner());
+        String team = assignment.map(TicketAssignment::team).orElse(null);
+        Optional<CallbackTask> opened = CallbackTask.openFor(rating, owner, team, calendar, properties.callbackDeadline(),
+                clock.instant());
         if (opened.isEmpty()) {
             log.debug("no callback for satisfied rating ticketNo={} surveyId={} rating={} causeId={}", rating.ticketNo(),
                     rating.surveyId(), rating.rating(), causeId);
@@ -46,8 +63,8 @@ public class CallbackOpener {
         CallbackTask task = opened.get();
         if (callbacks.insert(task)) {
             boolean published = outbox.flush(CallbackTask.COLLECTION, task.callbackId(), task.pending()) == task.pending().size();
-            log.info("callback opened ticketNo={} callbackId={} surveyId={} rating={} owner={} dueAt={} eventId={} published={} causeId={}",
-                    task.ticketNo(), task.callbackId(), task.surveyId(), task.rating(), task.owner(), task.dueAt(),
+            log.info("callback opened ticketNo={} callbackId={} surveyId={} rating={} owner={} team={} dueAt={} eventId={} published={} causeId={}",
+                    task.ticketNo(), task.callbackId(), task.surveyId(), task.rating(), task.owner(), task.team(), task.dueAt(),
                     CallbackTask.openedEventId(task.callbackId()), published, causeId);
             return;
         }

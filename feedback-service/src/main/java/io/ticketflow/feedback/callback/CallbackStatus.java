@@ -1,4 +1,4 @@
 package io.ticketflow.feedback.callback;
 
-/** Where a callback task stands: open until someone has called the customer back. */
-enum CallbackStatus { OPEN }
+/** Where a callback task stands: open until the customer was reached or every attempt failed. */
+enum CallbackStatus { OPEN, COMPLETED }

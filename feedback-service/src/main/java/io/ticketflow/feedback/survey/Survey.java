@@ -24,9 +24,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * always agree. The document is also its own outbox: {@code pending} holds the events of the last change
  * until Kafka acknowledged them.
  *
- * @param subject the ticket's subject, masked, shown to the customer
- * @param status  {@code SENT} or {@code ANSWERED} as stored; see {@link #statusAt} for {@code EXPIRED}
- * @param comment the customer's comment, masked
+ * @param subject       the ticket's subject, masked, shown to the customer
+ * @param summary       the resolution summary, masked, shown to the customer
+ * @param delivery      how the link reaches the customer: by mail, or shown by the web/app
+ * @param status        {@code SENT} or {@code ANSWERED} as stored; see {@link #statusAt} for {@code EXPIRED}
+ * @param comment       the customer's comment, masked
+ * @param negativeShare share of the comment's words in the negative lexicon, null without a comment
+ * @param mailStatus    for {@code EMAIL} delivery: pending, sent or failed; null otherwise
+ * @param mailAttempts  SMTP attempts so far
  */
 @Document(Survey.COLLECTION)
 record Survey(
@@ -35,8 +40,10 @@ record Survey(
         String ticketNo,
         int resolutionNo,
         @Nullable String subject,
+        @Nullable String summary,
         String token,
         String link,
+        @Nullable SurveyDelivery delivery,
         SurveyStatus status,
         Instant sentAt,
         Instant expiresAt,
@@ -44,6 +51,10 @@ record Survey(
         @Nullable Integer rating,
         @Nullable Integer npsScore,
         @Nullable String comment,
+        @Nullable Double negativeShare,
+        @Nullable MailStatus mailStatus,
+        int mailAttempts,
+        @Nullable Instant mailedAt,
         List<PendingEvent> pending) {
 
     static final String COLLECTION = "surveys";
@@ -57,8 +68,20 @@ record Survey(
         requireNonNull(status, "status");
         requireNonNull(sentAt, "sentAt");
         requireNonNull(expiresAt, "expiresAt");
+        delivery = delivery == null ? SurveyDelivery.LINK : delivery;
         pending = pending == null ? List.of() : List.copyOf(pending);
     }
+
+    /** How the survey link reaches the customer. */
+    enum SurveyDelivery {
+        /** returned in {@code SurveySent} and the agent list, for the web or app to show */
+        LINK,
+        /** mailed to the customer over SMTP as well */
+        EMAIL
+    }
+
+    /** Where the survey mail stands. */
+    enum MailStatus { PENDING, SENT, FAILED }
 
     /** The survey id for a resolution of a ticket: the same facts always give the same id. */
     static String idFor(String ticketId, int resolutionNo) {
@@ -70,14 +93,16 @@ record Survey(
      * with its {@code SurveySent} pending.
      */
     static Survey sendFor(TicketResolved resolved, @Nullable String subject, String token, String link, Duration ttl,
-            Instant now) {
+            SurveyDelivery delivery, Instant now) {
         String surveyId = idFor(resolved.ticketId(), resolved.resolutionNo());
         Instant sentAt = resolved.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = sentAt.plus(ttl);
         SurveySent sent = new SurveySent(resolved.ticketId(), resolved.ticketNo(), surveyId, resolved.resolutionNo(), link,
                 sentAt, expiresAt);
         return new Survey(surveyId, resolved.ticketId(), resolved.ticketNo(), resolved.resolutionNo(),
-                PersonalData.maskText(subject), token, link, SurveyStatus.SENT, sentAt, expiresAt, null, null, null, null,
+                PersonalData.maskText(subject), PersonalData.maskText(resolved.summary()), token, link, delivery,
+                SurveyStatus.SENT, sentAt, expiresAt, null, null, null, null, null,
+                delivery == SurveyDelivery.EMAIL ? MailStatus.PENDING : null, 0, null,
                 List.of(PendingEvent.of(sentEventId(surveyId), sent, now)));
     }
 
@@ -99,8 +124,17 @@ record Survey(
         return now.isBefore(expiresAt) ? SurveyStatus.SENT : SurveyStatus.EXPIRED;
     }
 
-    /** The event an answer to this survey publishes. */
-    RatingReceived ratingFrom(SurveyAnswer answer, Instant ratedAt) {
-        return new RatingReceived(ticketId, ticketNo, surveyId, answer.rating(), answer.npsScore(), answer.comment(), ratedAt);
+    /**
+     * The event an answer to this survey publishes. A rating of 4–5 after a later resolution than
+     * the first (the ticket was reopened, by a callback or otherwise) is a recovery.
+     */
+    RatingReceived ratingFrom(SurveyAnswer answer, @Nullable Double negativeShare, Instant ratedAt) {
+        return new RatingReceived(ticketId, ticketNo, surveyId, answer.rating(), answer.npsScore(), answer.comment(), ratedAt,
+                negativeShare, resolutionNo, isRecovery(resolutionNo, answer.rating()));
+    }
+
+    /** A reopened ticket (resolution 2 or later) now rated satisfied (4–5). */
+    static boolean isRecovery(int resolutionNo, int rating) {
+        return resolutionNo > 1 && rating >= 4;
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketflow.feedback.survey;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.events.RatingReceived;
 import io.ticketflow.feedback.outbox.Outbox;
 import io.ticketflow.feedback.outbox.PendingEvent;
@@ -22,12 +23,16 @@ class SurveyAnswers {
 
     private final Surveys surveys;
     private final Outbox outbox;
+    private final NegativeLexicon lexicon;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    SurveyAnswers(Surveys surveys, Outbox outbox, Clock clock) {
+    SurveyAnswers(Surveys surveys, Outbox outbox, SentimentProperties sentiment, Clock clock, MeterRegistry meters) {
         this.surveys = surveys;
         this.outbox = outbox;
+        this.lexicon = sentiment.lexicon();
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The survey behind a link. */
@@ -43,14 +48,17 @@ class SurveyAnswers {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as Mongo keeps it
         Survey survey = find(token);
         refuseUnlessOpen(survey, now);
-        RatingReceived rating = survey.ratingFrom(answer, now);
-        Survey answered = surveys.recordAnswer(survey, answer, now, PendingEvent.of(survey.ratingEventId(), rating, now))
+        Double negativeShare = lexicon.negativeShare(answer.comment());
+        RatingReceived rating = survey.ratingFrom(answer, negativeShare, now);
+        Survey answered = surveys.recordAnswer(survey, answer, negativeShare, now,
+                        PendingEvent.of(survey.ratingEventId(), rating, now))
                 .orElseThrow(() -> refusalAfterRace(survey.surveyId(), now));
+        meters.counter("ticketflow.feedback.ratings", "rating", String.valueOf(answer.rating())).increment();
         boolean published = outbox.flush(Survey.COLLECTION, answered.surveyId(), answered.pending())
                 == answered.pending().size();
-        log.info("rating received ticketNo={} surveyId={} rating={} npsScore={} eventId={} published={}",
-                answered.ticketNo(), answered.surveyId(), rating.rating(), rating.npsScore(), survey.ratingEventId(),
-                published);
+        log.info("rating received ticketNo={} surveyId={} rating={} npsScore={} negativeShare={} recovery={} eventId={} published={}",
+                answered.ticketNo(), answered.surveyId(), rating.rating(), rating.npsScore(), negativeShare, rating.recovery(),
+                survey.ratingEventId(), published);
         return answered;
     }
 

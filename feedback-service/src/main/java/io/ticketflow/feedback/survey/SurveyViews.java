@@ -21,17 +21,22 @@ final class SurveyViews {
             int resolutionNo,
             String token,
             String link,
+            Survey.SurveyDelivery delivery,
+            Survey.@Nullable MailStatus mailStatus,
             SurveyStatus status,
             Instant sentAt,
             Instant expiresAt,
             @Nullable Instant answeredAt,
             @Nullable Integer rating,
-            @Nullable Integer npsScore) {
+            @Nullable Integer npsScore,
+            @Nullable Double negativeShare,
+            @Nullable String comment) {
 
         static AgentView of(Survey survey, Instant now) {
             return new AgentView(survey.surveyId(), survey.ticketId(), survey.ticketNo(), survey.resolutionNo(),
-                    survey.token(), survey.link(), survey.statusAt(now), survey.sentAt(), survey.expiresAt(),
-                    survey.answeredAt(), survey.rating(), survey.npsScore());
+                    survey.token(), survey.link(), survey.delivery(), survey.mailStatus(), survey.statusAt(now),
+                    survey.sentAt(), survey.expiresAt(), survey.answeredAt(), survey.rating(), survey.npsScore(),
+                    survey.negativeShare(), survey.comment());
         }
     }
 
@@ -40,13 +45,14 @@ final class SurveyViews {
             String surveyId,
             String ticketNo,
             @Nullable String subject,
+            @Nullable String summary,
             SurveyStatus status,
             Instant expiresAt,
             @Nullable Integer rating) {
 
         static CustomerView of(Survey survey, Instant now) {
-            return new CustomerView(survey.surveyId(), survey.ticketNo(), survey.subject(), survey.statusAt(now),
-                    survey.expiresAt(), survey.rating());
+            return new CustomerView(survey.surveyId(), survey.ticketNo(), survey.subject(), survey.summary(),
+                    survey.statusAt(now), survey.expiresAt(), survey.rating());
         }
     }
 

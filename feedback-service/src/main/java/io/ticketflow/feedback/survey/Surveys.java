@@ -58,18 +58,51 @@ class Surveys implements InitializingBean {
         return mongo.find(query(where("ticketNo").is(ticketNo)).with(Sort.by("resolutionNo", "sentAt")), Survey.class);
     }
 
+    /** Unanswered, unexpired surveys whose mail is still owed. */
+    List<Survey> mailsPending(Instant now, int limit) {
+        return mongo.find(query(where("mailStatus").is(Survey.MailStatus.PENDING).and("status").is(SurveyStatus.SENT)
+                .and("expiresAt").gt(now)).with(Sort.by("sentAt")).limit(limit), Survey.class);
+    }
+
+    /**
+     * Counts one more mail attempt if the survey is still as read and has attempts left: the
+     * caller that wins the update sends, no one else. Empty when another pass got there first.
+     */
+    Optional<Survey> claimMailAttempt(Survey survey, int maxAttempts) {
+        if (survey.mailAttempts() >= maxAttempts) {
+            mailGivenUp(survey.surveyId());
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findAndModify(
+                query(where("_id").is(survey.surveyId()).and("mailStatus").is(Survey.MailStatus.PENDING)
+                        .and("mailAttempts").is(survey.mailAttempts())),
+                new Update().inc("mailAttempts", 1), FindAndModifyOptions.options().returnNew(true), Survey.class));
+    }
+
+    void mailSent(String surveyId, Instant at) {
+        mongo.updateFirst(query(where("_id").is(surveyId)),
+                new Update().set("mailStatus", Survey.MailStatus.SENT).set("mailedAt", at), Survey.class);
+    }
+
+    void mailGivenUp(String surveyId) {
+        mongo.updateFirst(query(where("_id").is(surveyId).and("mailStatus").is(Survey.MailStatus.PENDING)),
+                new Update().set("mailStatus", Survey.MailStatus.FAILED), Survey.class);
+    }
+
     /**
      * Records an answer if, and only if, the survey is still unanswered and unexpired, together
      * with the {@code RatingReceived} it publishes. Empty when the survey was answered or had
      * expired in the meantime.
      */
-    Optional<Survey> recordAnswer(Survey survey, SurveyAnswer answer, Instant answeredAt, PendingEvent rating) {
+    Optional<Survey> recordAnswer(Survey survey, SurveyAnswer answer, Double negativeShare, Instant answeredAt,
+            PendingEvent rating) {
         Update update = new Update()
                 .set("status", SurveyStatus.ANSWERED)
                 .set("answeredAt", answeredAt)
                 .set("rating", answer.rating())
                 .set("npsScore", answer.npsScore())
                 .set("comment", answer.comment())
+                .set("negativeShare", negativeShare)
                 .push(OutboxCollection.PENDING, rating);
         return Optional.ofNullable(mongo.findAndModify(
                 query(where("_id").is(survey.surveyId()).and("status").is(SurveyStatus.SENT).and("expiresAt").gt(answeredAt)),

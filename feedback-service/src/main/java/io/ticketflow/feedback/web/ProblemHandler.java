@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error as an RFC 9457 problem. Bad input is a 400 whose {@code errors} name each bad
@@ -49,7 +50,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = fieldOf(ex);
         ProblemDetail problem = field == null
                 ? badRequest("The request body is missing or is not valid JSON.", List.of())
-                : badRequest("Invalid " + field + ".", List.of(new FieldProblem(field, "has the wrong type")));
+                : badRequest("Invalid " + field + ".", List.of(new FieldProblem(field, expectation(ex))));
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
@@ -70,6 +71,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : "has the wrong type";
         ProblemDetail problem = badRequest("Invalid " + name + ".", List.of(new FieldProblem(name, expected)));
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** A field that is wrong only together with another one. */
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidField ex) {
+        ProblemDetail problem = badRequest("Invalid " + ex.field() + ".", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Kafka did not acknowledge an event the request depends on: try again shortly. */
@@ -102,6 +110,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String describe(List<FieldProblem> errors) {
         return String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
+    }
+
+    /** What a mismatched value should have been: an enum's values, or just "the right type". */
+    private static String expectation(HttpMessageNotReadableException ex) {
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    && mismatch.getTargetType().isEnum()) {
+                return "must be one of " + List.of(mismatch.getTargetType().getEnumConstants());
+            }
+        }
+        return "has the wrong type";
     }
 
     /** The JSON property a mismatched value was bound to, when the parser knows it. */

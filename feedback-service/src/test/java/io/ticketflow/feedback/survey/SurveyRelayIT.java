@@ -26,7 +26,7 @@ class SurveyRelayIT extends FeedbackScenario {
         String token = SurveyToken.generate(new SecureRandom());
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
         Survey stranded = Survey.sendFor(resolved(ticket, 1, longAgo), "interrupted", token,
-                "http://localhost:8084/surveys/" + token, Duration.ofDays(7), longAgo);
+                "http://localhost:8084/surveys/" + token, Duration.ofDays(7), Survey.SurveyDelivery.LINK, longAgo);
         mongo.insert(stranded);
 
         // then the relay publishes it with its deterministic id, and clears it from the outbox

@@ -21,7 +21,7 @@ class SurveyTest {
             "fixed", null, 1);
 
     private final Survey survey = Survey.sendFor(RESOLVED, "Call 13812345678", "token", "http://x/surveys/token", TTL,
-            RESOLVED_AT.plusSeconds(2));
+            Survey.SurveyDelivery.LINK, RESOLVED_AT.plusSeconds(2));
 
     @Test
     void a_survey_is_sent_at_the_resolution_and_expires_after_its_ttl() {
@@ -36,14 +36,15 @@ class SurveyTest {
     void times_are_kept_to_the_millisecond_so_survey_and_event_agree() {
         TicketResolved precise = new TicketResolved("t-2", "202611-000002", 3, RESOLVED_AT.plusNanos(1_234_567), null, null,
                 null, 1);
-        Survey fine = Survey.sendFor(precise, null, "token", "link", TTL, RESOLVED_AT);
+        Survey fine = Survey.sendFor(precise, null, "token", "link", TTL, Survey.SurveyDelivery.LINK, RESOLVED_AT);
         assertThat(fine.sentAt()).isEqualTo(RESOLVED_AT.plusMillis(1));
         assertThat(fine.expiresAt()).isEqualTo(RESOLVED_AT.plusMillis(1).plus(TTL));
     }
 
     @Test
     void the_same_resolution_always_gives_the_same_survey_and_event_ids() {
-        Survey again = Survey.sendFor(RESOLVED, null, "other", "http://x/surveys/other", TTL, RESOLVED_AT.plusSeconds(60));
+        Survey again = Survey.sendFor(RESOLVED, null, "other", "http://x/surveys/other", TTL, Survey.SurveyDelivery.LINK,
+                RESOLVED_AT.plusSeconds(60));
         assertThat(again.surveyId()).isEqualTo(survey.surveyId());
         assertThat(again.pending().get(0).eventId()).isEqualTo(survey.pending().get(0).eventId());
         assertThat(Survey.idFor("t-1", 2)).isNotEqualTo(survey.surveyId());
@@ -70,8 +71,9 @@ class SurveyTest {
 
     @Test
     void an_answered_survey_stays_answered_after_its_expiry() {
-        Survey answered = new Survey(survey.surveyId(), survey.ticketId(), survey.ticketNo(), 1, null, "token", "link",
-                SurveyStatus.ANSWERED, survey.sentAt(), survey.expiresAt(), RESOLVED_AT.plusSeconds(60), 4, null, null, null);
+        Survey answered = new Survey(survey.surveyId(), survey.ticketId(), survey.ticketNo(), 1, null, null, "token", "link",
+                null, SurveyStatus.ANSWERED, survey.sentAt(), survey.expiresAt(), RESOLVED_AT.plusSeconds(60), 4, null, null,
+                null, null, 0, null, null);
         assertThat(answered.statusAt(survey.expiresAt().plusSeconds(1))).isEqualTo(SurveyStatus.ANSWERED);
         assertThat(answered.pending()).isEmpty();
     }
@@ -79,8 +81,31 @@ class SurveyTest {
     @Test
     void an_answer_becomes_a_rating_with_a_deterministic_id() {
         Instant ratedAt = RESOLVED_AT.plus(Duration.ofHours(1));
-        RatingReceived rating = survey.ratingFrom(new SurveyAnswer(2, 6, "slow"), ratedAt);
-        assertThat(rating).isEqualTo(new RatingReceived("t-1", "202611-000001", survey.surveyId(), 2, 6, "slow", ratedAt));
+        RatingReceived rating = survey.ratingFrom(new SurveyAnswer(2, 6, "slow"), 1.0, ratedAt);
+        assertThat(rating).isEqualTo(new RatingReceived("t-1", "202611-000001", survey.surveyId(), 2, 6, "slow", ratedAt,
+                1.0, 1, false));
         assertThat(survey.ratingEventId()).isEqualTo(EventIds.of("rating", survey.surveyId()));
+    }
+
+    @Test
+    void the_survey_shows_the_masked_resolution_summary_and_how_it_is_delivered() {
+        TicketResolved resolved = new TicketResolved("t-3", "202611-000003", 9, RESOLVED_AT, "agent-1",
+                "Refunded, confirmed on 13812345678", null, 1);
+        Survey mailed = Survey.sendFor(resolved, null, "token", "link", TTL, Survey.SurveyDelivery.EMAIL, RESOLVED_AT);
+        assertThat(mailed.summary()).isEqualTo("Refunded, confirmed on 138****5678");
+        assertThat(mailed.delivery()).isEqualTo(Survey.SurveyDelivery.EMAIL);
+        assertThat(mailed.mailStatus()).isEqualTo(Survey.MailStatus.PENDING);
+        assertThat(survey.delivery()).isEqualTo(Survey.SurveyDelivery.LINK);
+        assertThat(survey.mailStatus()).isNull();
+    }
+
+    @Test
+    void a_reopened_ticket_rated_satisfied_is_a_recovery() {
+        TicketResolved second = new TicketResolved("t-1", "202611-000001", 20, RESOLVED_AT, "agent-1", "fixed", null, 2);
+        Survey again = Survey.sendFor(second, null, "token2", "link", TTL, Survey.SurveyDelivery.LINK, RESOLVED_AT);
+        assertThat(again.ratingFrom(new SurveyAnswer(4, null, null), null, RESOLVED_AT).recovery()).isTrue();
+        assertThat(again.ratingFrom(new SurveyAnswer(5, null, null), null, RESOLVED_AT).resolutionNo()).isEqualTo(2);
+        assertThat(again.ratingFrom(new SurveyAnswer(3, null, null), null, RESOLVED_AT).recovery()).isFalse();
+        assertThat(survey.ratingFrom(new SurveyAnswer(5, null, null), null, RESOLVED_AT).recovery()).isFalse();
     }
 }
