@@ -124,9 +124,9 @@ class FeedbackStoryIT {
         assertThat(done.rootCause()).isEqualTo(RootCause.PROCESS_DESIGN);
         events.await(ReopenRequested.class, e -> e.callbackId().equals(callback.callbackId()));
 
-        // Then intake reopens the ticket for that callback (the reason names the root cause; intake
-        // does not fill TicketReopened.callbackId yet)
+        // Then intake reopens the ticket for that callback, and the reason names the root cause
         TicketReopened reopened = events.await(TicketReopened.class, e -> e.ticketNo().equals(ticketNo));
+        assertThat(reopened.callbackId()).isEqualTo(callback.callbackId());
         assertThat(reopened.reason()).contains("PROCESS_DESIGN");
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(Http.get(intake + "/api/v1/tickets/" + ticketNo).json().path("status").asText()).isEqualTo("REOPENED"));
