@@ -47,6 +47,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (type == java.time.Instant.class) {
             return "an ISO-8601 instant such as 2031-01-01T00:00:00Z";
         }
+        if (type == java.time.LocalDate.class) {
+            return "an ISO-8601 date such as 2031-01-10";
+        }
         return "a valid " + type.getSimpleName();
     }
 }
