@@ -138,8 +138,8 @@ class FactChangeTest {
         assertThat(fact.resolved()).isFalse();
         assertThat(fact.assignmentCount()).isEqualTo(2);
         assertThat(fact.slaClocks()).containsExactly(
-                new TicketFact.SlaClock("c1", "FIRST_RESPONSE", null, AT.plusSeconds(600), true));
-        assertThat(fact.ratings()).containsExactly(new TicketFact.Rating("s1", 2, null));
+                new TicketFact.SlaClock("c1", "FIRST_RESPONSE", null, null, AT.plusSeconds(600), true, null, null, null, null));
+        assertThat(fact.ratings()).containsExactly(new TicketFact.Rating("s1", 2, null, null, false));
         assertThat(fact.callbacksOpened()).isEqualTo(1);
     }
 
