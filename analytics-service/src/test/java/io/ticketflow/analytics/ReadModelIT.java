@@ -162,8 +162,8 @@ class ReadModelIT {
 
         // when every event is delivered again
         stream.forEach(raw::publish);
-        // and a marker ticket follows the redeliveries on the same topic
-        raw.publish(UUID.randomUUID(), created(UUID.randomUUID().toString(), "203203-000004", t0.plusSeconds(7000), tag));
+        // and a marker ticket (at 11:45) follows the redeliveries on the same topic
+        raw.publish(UUID.randomUUID(), created(UUID.randomUUID().toString(), "203203-000004", t0.plusSeconds(5400), tag));
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(get(day).json().path(0).path("counts").path("created").asLong()).isEqualTo(4));
 

@@ -60,7 +60,8 @@ record FactChange(String ticketId, String ticketNo, Update update) {
         TicketEvent ticketEvent = (TicketEvent) event;
         Update update = new Update()
                 .set(TICKET_NO, ticketEvent.ticketNo())
-                .max(LAST_EVENT_AT, date(envelope.time()))
+                // business time, as reports select by it; ce_time may be a redelivery's or a replay's
+                .max(LAST_EVENT_AT, date(EventMoments.at(event, envelope.time())))
                 .addToSet(APPLIED_EVENT_IDS, envelope.id().toString())
                 // pushed exactly once: the update only applies to a document that has not seen the event
                 .push(TIMELINE, timelineEntry(envelope));

@@ -80,11 +80,15 @@ public record TicketFact(
         return callbacks.size();
     }
 
-    /** The timeline ordered by business time; lifecycle events of one moment by their sequence. */
+    /**
+     * The timeline ordered by business time; events of one moment by lifecycle sequence, then by
+     * event id, so the order never depends on the order of arrival.
+     */
     public List<Moment> timelineInOrder() {
         return timeline.stream()
                 .sorted(Comparator.comparing(Moment::at)
-                        .thenComparing(m -> m.sequence() == null ? Long.MAX_VALUE : m.sequence()))
+                        .thenComparing(m -> m.sequence() == null ? Long.MAX_VALUE : m.sequence())
+                        .thenComparing(Moment::eventId))
                 .toList();
     }
 

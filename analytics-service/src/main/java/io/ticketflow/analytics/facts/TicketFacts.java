@@ -117,7 +117,7 @@ public class TicketFacts {
         return mongo.stream(query, Document.class, COLLECTION).map(FactDocuments::read);
     }
 
-    /** Every ticket with an event at or after {@code since} (by {@code ce_time}). Close the stream. */
+    /** Every ticket with an event that happened at or after {@code since} (business time). Close the stream. */
     public Stream<TicketFact> activeSince(Instant since) {
         Query query = Query.query(where(LAST_EVENT_AT).gte(Date.from(since)));
         query.fields().exclude(APPLIED_EVENT_IDS);
