@@ -3,6 +3,13 @@
   'use strict';
   var labels = document.body.dataset;
   var MAX_ESCALATIONS = 10;
+  // countdowns run on the server's clock: a wall screen's own clock may be off
+  var serverOffset = 0;
+
+  function syncClock(takenAt) {
+    var server = Date.parse(takenAt);
+    if (!isNaN(server) && server > 0) { serverOffset = server - Date.now(); }
+  }
 
   function text(id, value) {
     var element = document.getElementById(id);
@@ -17,7 +24,7 @@
   }
 
   function tick() {
-    var now = Date.now();
+    var now = Date.now() + serverOffset;
     document.querySelectorAll('#at-risk tbody tr').forEach(function (row) {
       var left = (Date.parse(row.dataset.due) - now) / 1000;
       row.classList.toggle('overdue', left < 0);
@@ -33,6 +40,7 @@
   }
 
   function applySnapshot(view) {
+    syncClock(view.takenAt);
     text('updated', view.takenAt);
     text('volume', view.volumeToday);
     text('resolved', view.resolvedToday);
@@ -84,6 +92,7 @@
     source.addEventListener('escalation', function (e) { applyEscalation(JSON.parse(e.data)); });
   }
 
+  syncClock(document.getElementById('updated').textContent);
   tick();
   setInterval(tick, 1000);
   connect();

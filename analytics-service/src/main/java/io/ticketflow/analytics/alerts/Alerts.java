@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,11 @@ public class Alerts {
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final AtomicReference<List<Alert>> active = new AtomicReference<>(List.of());
 
-    Alerts(TimeBuckets buckets, KpiFigures figures, AlertProperties properties, CalendarProperties calendar, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    Alerts(TimeBuckets buckets, KpiFigures figures, AlertProperties properties, CalendarProperties calendar, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.buckets = buckets;
         this.figures = figures;
         this.properties = properties;
@@ -72,7 +77,10 @@ public class Alerts {
             result.add(alert.raisedAt(first));
         }
         firstSeen.keySet().retainAll(result.stream().map(Alert::id).toList());
-        active.set(List.copyOf(result));
+        List<Alert> previous = active.getAndSet(List.copyOf(result));
+        if (!previous.equals(result)) {
+            events.publishEvent(new AlertsChanged(active.get()));
+        }
         return active.get();
     }
 

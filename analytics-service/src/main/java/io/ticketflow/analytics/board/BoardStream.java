@@ -1,6 +1,7 @@
 package io.ticketflow.analytics.board;
 
 import io.ticketflow.analytics.alerts.Alerts;
+import io.ticketflow.analytics.alerts.AlertsChanged;
 import io.ticketflow.analytics.facts.TicketFactsChanged;
 import io.ticketflow.analytics.kpi.KpiSnapshots;
 import io.ticketflow.events.TicketEscalated;
@@ -68,6 +69,12 @@ class BoardStream {
     @EventListener
     void on(KpiSnapshots.Snapshot snapshot) {
         BoardView view = BoardView.of(snapshot, alerts.active());
+        sender.execute(() -> emitters.forEach(emitter -> send(emitter, "snapshot", view)));
+    }
+
+    @EventListener
+    void on(AlertsChanged changed) {
+        BoardView view = BoardView.of(snapshots.current(), changed.active());
         sender.execute(() -> emitters.forEach(emitter -> send(emitter, "snapshot", view)));
     }
 
