@@ -328,6 +328,10 @@ class ReadModelIT {
         Response bad = get("/api/v1/compare?group=pilot&before=yesterday&after=2032-07-20T00:00:00Z/2032-07-27T00:00:00Z");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(texts(bad.json().path("errors"), "field")).containsExactly("group", "before");
+        Response missing = get("/api/v1/compare?group=team:" + pilot);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(texts(missing.json().path("errors"), "field")).containsExactly("before");
     }
 
     /** Five tickets of a team created at {@code start} + i minutes, each resolved {@code seconds} later. */
