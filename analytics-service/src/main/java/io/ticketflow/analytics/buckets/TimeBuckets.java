@@ -6,6 +6,7 @@ import io.ticketflow.events.Envelope;
 import io.ticketflow.events.TicketflowEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +35,10 @@ import org.springframework.stereotype.Component;
  * counted, and an event's increment is one conditional upsert {@code {_id: bucket,
  * appliedEventIds: {$ne: ce_id}}} with {@code $inc} and {@code $addToSet appliedEventIds} —
  * counter and guard change atomically in one document, so a redelivery (or a redo after a crash
- * between two buckets) adds nothing twice. A bucket holds the ids of the events it counted:
- * an hour bucket a few hundred, a day bucket of dimension {@code all} every counted event of the
- * day (about 40 bytes each).
+ * between two buckets) adds nothing twice. A bucket document holds the ids of the events it
+ * counted (about 40 bytes each); to keep a busy day far below MongoDB's 16 MB document limit,
+ * a day bucket is split into {@value #DAY_SHARDS} shard documents by a hash of the event id
+ * ({@code ...|s<n>}), which reading sums up again (400,000 events a day: about 1 MB per shard).
  * <p>
  * Reading: one indexed range query per (period, dimension); a day report reads at most a few
  * dozen documents instead of scanning every ticket.
@@ -46,6 +48,7 @@ public class TimeBuckets {
 
     private static final Logger log = LoggerFactory.getLogger(TimeBuckets.class);
     static final String COLLECTION = "time_buckets";
+    static final int DAY_SHARDS = 16;
 
     private final MongoTemplate mongo;
     private final CalendarProperties calendar;
@@ -69,7 +72,9 @@ public class TimeBuckets {
     public void record(Envelope<? extends TicketflowEvent> envelope) {
         BucketChange change = BucketChange.of(envelope, calendar.zone());
         Map<String, List<BucketChange.Increment>> byBucket = new LinkedHashMap<>();
-        change.increments().forEach(i -> byBucket.computeIfAbsent(i.bucketId(), id -> new ArrayList<>()).add(i));
+        int shard = Math.floorMod(change.id().hashCode(), DAY_SHARDS);
+        change.increments().forEach(i -> byBucket.computeIfAbsent(
+                i.period() == Period.DAY ? i.bucketId() + "|s" + shard : i.bucketId(), id -> new ArrayList<>()).add(i));
         byBucket.forEach((bucketId, increments) -> apply(change.id(), bucketId, increments));
     }
 
@@ -100,17 +105,27 @@ public class TimeBuckets {
         }
         Query query = Query.query(criteria).with(Sort.by("start", "value"));
         query.fields().exclude("appliedEventIds");
+        // shards of one bucket arrive next to each other (sorted by start, then value) and are summed up
         List<Bucket> result = new ArrayList<>();
         for (Document document : mongo.find(query, Document.class, COLLECTION)) {
-            Map<String, Long> counts = new TreeMap<>();
+            Instant start = ((Date) document.get("start")).toInstant();
+            String bucketValue = document.getString("value");
+            Bucket last = result.isEmpty() ? null : result.get(result.size() - 1);
+            Map<String, Long> counts;
+            if (last != null && last.start().equals(start) && last.value().equals(bucketValue)) {
+                counts = last.counts();
+            } else {
+                counts = new TreeMap<>();
+                result.add(new Bucket(period.key(), start, dimension, bucketValue, counts));
+            }
             Document stored = document.get("counts", Document.class);
             if (stored != null) {
-                stored.forEach((counter, amount) -> counts.put(counter, ((Number) amount).longValue()));
+                stored.forEach((counter, amount) -> counts.merge(counter, ((Number) amount).longValue(), Long::sum));
             }
-            result.add(new Bucket(period.key(), ((Date) document.get("start")).toInstant(), dimension,
-                    document.getString("value"), counts));
         }
-        return result;
+        return result.stream()
+                .map(b -> new Bucket(b.period(), b.start(), b.dimension(), b.value(), Collections.unmodifiableMap(b.counts())))
+                .toList();
     }
 
     /** The sum of one counter over the buckets, per value. */
