@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 @Import(TestClock.Config.class)
 @TestPropertySource(properties = {
         "ticketflow.analytics.alerts.evaluation-interval=500ms",
+        "ticketflow.analytics.kpi.all-time-interval=0s",
         "ticketflow.analytics.alerts.hot-issue-min-tickets=3"})
 public @interface AnalyticsServiceTest {
 }

@@ -14,13 +14,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAge          the snapshot is recomputed at least this often even without events,
  *                        since "today", backlog ages and SLA countdowns move with time
  * @param atRiskShare     a running SLA clock is at risk when less than this share of its budget is left
+ * @param allTimeInterval the all-time figures (a pass over every ticket) are recomputed at most
+ *                        this often; today's figures and the open tickets at every refresh
  */
 @Validated
 @ConfigurationProperties("ticketflow.analytics.kpi")
 public record KpiProperties(
         @DefaultValue("1s") Duration refreshInterval,
         @DefaultValue("10s") Duration maxAge,
-        @DefaultValue("0.25") double atRiskShare) {
+        @DefaultValue("0.25") double atRiskShare,
+        @DefaultValue("1m") Duration allTimeInterval) {
 
     public KpiProperties {
         if (refreshInterval == null || refreshInterval.isZero() || refreshInterval.isNegative()) {
@@ -28,6 +31,9 @@ public record KpiProperties(
         }
         if (maxAge == null || maxAge.isZero() || maxAge.isNegative()) {
             throw new IllegalArgumentException("ticketflow.analytics.kpi.max-age must be positive");
+        }
+        if (allTimeInterval == null || allTimeInterval.isNegative()) {
+            throw new IllegalArgumentException("ticketflow.analytics.kpi.all-time-interval must not be negative");
         }
         if (!(atRiskShare > 0 && atRiskShare <= 1)) {
             throw new IllegalArgumentException("ticketflow.analytics.kpi.at-risk-share must be in (0, 1]");

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * update never queries MongoDB. Applied events mark the snapshot stale; {@link #refreshIfDue()}
  * runs every {@code refresh-interval} and recomputes when something changed or the snapshot is
  * older than {@code max-age} (today's figures and SLA countdowns move with time). A recomputation
- * reads all facts once (all time), today's cohort once and the unclosed tickets once.
+ * reads today's cohort and the unclosed tickets; the all-time figures, a pass over every ticket,
+ * are recomputed at most every {@code all-time-interval}.
  */
 @Component
 public class KpiSnapshots {
@@ -40,6 +41,7 @@ public class KpiSnapshots {
     private final AtomicReference<Snapshot> current;
     // stale from the start: the first refresh loads what an earlier run already recorded
     private final AtomicBoolean stale = new AtomicBoolean(true);
+    private volatile Instant allTimeTakenAt = Instant.EPOCH;
 
     KpiSnapshots(KpiFigures figures, TicketFacts facts, KpiProperties properties, CalendarProperties calendar, Clock clock,
             ApplicationEventPublisher events) {
@@ -85,7 +87,12 @@ public class KpiSnapshots {
     private Snapshot take(Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         KpiWindow todayWindow = new KpiWindow(today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
-        Kpis allTime = figures.over(KpiWindow.ALL_TIME);
+        Kpis allTime = current.get().allTime();
+        if (Duration.between(allTimeTakenAt, now).abs().compareTo(properties.allTimeInterval()) >= 0
+                || allTimeTakenAt.equals(Instant.EPOCH)) {
+            allTime = figures.over(KpiWindow.ALL_TIME);
+            allTimeTakenAt = now;
+        }
         Kpis todays = figures.over(todayWindow);
         OpenTickets open = new OpenTickets(now, properties.atRiskShare());
         try (Stream<io.ticketflow.analytics.facts.TicketFact> notClosed = facts.notClosed()) {
