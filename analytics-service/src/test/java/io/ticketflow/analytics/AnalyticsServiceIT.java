@@ -318,7 +318,11 @@ class AnalyticsServiceIT {
     void the_service_reports_ready_and_documents_its_api() {
         assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
-        assertThat(get("/v3/api-docs").json().path("paths").has("/api/v1/kpis")).isTrue();
+        JsonNode paths = get("/v3/api-docs").json().path("paths");
+        for (String path : List.of("/api/v1/kpis", "/api/v1/tickets/{ticketNo}/timeline", "/api/v1/buckets",
+                "/api/v1/reports/{period}", "/api/v1/alerts", "/api/v1/compare")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
     }
 
     private List<RecordOutcome> recordAllAtOnce(List<Envelope<TicketflowEvent>> envelopes) throws Exception {

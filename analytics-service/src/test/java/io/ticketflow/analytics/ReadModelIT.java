@@ -3,7 +3,11 @@ package io.ticketflow.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.events.AnswerAccepted;
+import io.ticketflow.events.EscalationLevel;
+import io.ticketflow.events.TicketEscalated;
 import io.ticketflow.events.Channel;
 import io.ticketflow.events.Department;
 import io.ticketflow.events.Nature;
@@ -62,6 +66,9 @@ class ReadModelIT {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void openProducer() {
@@ -332,6 +339,42 @@ class ReadModelIT {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.contentType()).startsWith("application/problem+json");
         assertThat(texts(missing.json().path("errors"), "field")).containsExactly("before");
+    }
+
+    @Test
+    void breaches_and_escalations_are_counted_for_prometheus_once_however_often_they_are_delivered() {
+        Instant t0 = Instant.parse("2032-08-09T09:00:00Z");
+        String id = UUID.randomUUID().toString();
+        String no = "203208-" + id.substring(0, 6);
+        double breachesBefore = counter("ticketflow.kpi.sla.breaches", "department", "logistics");
+        double escalationsBefore = counter("ticketflow.kpi.escalations", "department", "logistics");
+        UUID breachId = UUID.randomUUID();
+        UUID escalationId = UUID.randomUUID();
+        SlaBreached breach = new SlaBreached(id, no, "c-" + id, SlaMetric.RESOLUTION, Priority.P2, Department.LOGISTICS,
+                t0, t0, 1);
+        TicketEscalated escalation = new TicketEscalated(id, no, "e-" + id, EscalationLevel.GENERAL, "breach", "team-lead",
+                null, Department.LOGISTICS, List.of(), "c-" + id, SlaMetric.RESOLUTION, Priority.P2, null, t0);
+
+        // given a breach and an escalation, each delivered three times, then a marker on the same partition
+        for (int i = 0; i < 3; i++) {
+            raw.publish(breachId, breach);
+            raw.publish(escalationId, escalation);
+        }
+        raw.publish(UUID.randomUUID(), new SlaClockMet(id, no, "marker-" + id, SlaMetric.FIRST_RESPONSE, t0, t0, t0, true));
+
+        // then once the marker is applied, each was counted exactly once
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/api/v1/tickets/" + no + "/timeline").json()
+                .path("events").toString()).contains("SlaClockMet"));
+        assertThat(counter("ticketflow.kpi.sla.breaches", "department", "logistics")).isEqualTo(breachesBefore + 1);
+        assertThat(counter("ticketflow.kpi.escalations", "department", "logistics")).isEqualTo(escalationsBefore + 1);
+        assertThat(get("/api/v1/tickets/" + no + "/timeline").json().path("events").size()).isEqualTo(3);
+        assertThat(get("/actuator/prometheus").body())
+                .containsPattern("(?m)^ticketflow_kpi_sla_breaches_total\\{department=\"logistics\",metric=\"RESOLUTION\"} [1-9]")
+                .containsPattern("(?m)^ticketflow_kpi_escalations_total\\{department=\"logistics\",level=\"GENERAL\"} [1-9]");
+    }
+
+    private double counter(String name, String tag, String value) {
+        return meters.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     /** Five tickets of a team created at {@code start} + i minutes, each resolved {@code seconds} later. */
