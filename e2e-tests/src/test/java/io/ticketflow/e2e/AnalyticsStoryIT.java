@@ -119,7 +119,8 @@ class AnalyticsStoryIT {
         assertThat(board.status()).isEqualTo(200);
         assertThat(board.body()).contains("Tickets today", "id=\"volume\"");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Http.get(analytics + "/actuator/prometheus").body())
-                .containsPattern("(?m)^ticketflow_kpi_created_tickets [1-9]")
+                .containsPattern("(?m)^ticketflow_kpi_created_today_tickets [1-9]")
+                .contains("ticketflow_kpi_created_tickets ")
                 .containsPattern("(?m)^ticketflow_kpi_backlog_tickets\\{priority=\"P[0-3]\"} ")
                 .contains("ticketflow_alerts_active{kind=\"hot_issue\"}"));
         assertThat(Instant.now()).isAfter(created.occurredAt());
