@@ -32,7 +32,6 @@ import io.ticketflow.events.TicketflowEvent;
 import io.ticketflow.events.Topics;
 import io.ticketflow.testkit.EventProbe;
 import io.ticketflow.testkit.RawRecords;
-import io.ticketflow.testkit.TicketflowServiceTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * their owners publish them, KPIs read over real HTTP, facts kept in MongoDB. Every scenario
  * works in its own month of 2031, so the scenarios never see each other's tickets.
  */
-@TicketflowServiceTest
+@AnalyticsServiceTest
 class AnalyticsServiceIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -84,6 +83,9 @@ class AnalyticsServiceIT {
 
     @Autowired
     TicketFacts facts;
+
+    @Autowired
+    TestClock clock;
 
     @BeforeAll
     static void openProducer() {
@@ -123,10 +125,30 @@ class AnalyticsServiceIT {
         stream.put(UUID.randomUUID(), new SurveySent(a, "203101-000001", "survey-" + a, 1, "https://survey/x",
                 t0.plusSeconds(3601), null));
         String window = "from=2031-01-01T00:00:00Z&to=2031-02-01T00:00:00Z";
+        clock.set(t0.plusSeconds(2 * 3600));
+        // computed by hand: B is 1 h 59 min old and NEW; A's rating of 2 with NPS 6 is a detractor
         JsonNode expected = json("""
                 {"from":"2031-01-01T00:00:00Z","to":"2031-02-01T00:00:00Z","ticketsCreated":2,"ticketsResolved":1,
-                 "meanFirstResponseSeconds":600.0,"meanResolutionSeconds":3600.0,"firstResponseSlaAttainment":1.0,
-                 "csatMean":2.0,"ratings":1,"lowRatingShare":1.0,"callbacksOpened":1,"backlog":1}
+                 "ticketsClosed":0,
+                 "meanFirstResponseSeconds":600.0,"meanResolutionSeconds":3600.0,
+                 "firstResponse":{"count":1,"mean":600.0,"p50":600.0,"p90":600.0},
+                 "resolution":{"count":1,"mean":3600.0,"p50":3600.0,"p90":3600.0},
+                 "firstResponseSlaAttainment":1.0,
+                 "slaAttainment":{"FIRST_RESPONSE":{"count":1,"of":1,"ratio":1.0}},
+                 "overdue":{"count":0,"of":2,"ratio":0.0},
+                 "firstContactResolution":{"count":1,"of":1,"ratio":1.0},
+                 "transfers":{"count":0,"of":2,"ratio":0.0},
+                 "reopens":{"count":0,"of":1,"ratio":0.0},
+                 "repeatContacts":{"count":0,"of":2,"ratio":0.0},
+                 "selfServiceDeflection":{"count":0,"of":2,"ratio":0.0},
+                 "csatMean":2.0,"ratings":1,"lowRatingShare":1.0,
+                 "nps":{"answers":1,"promoters":0,"detractors":1,"score":-100.0},
+                 "callbacksOpened":1,
+                 "callbackCompletion":{"count":0,"of":1,"ratio":0.0},
+                 "recovery":{"count":0,"of":0,"ratio":null},
+                 "escalations":0,
+                 "backlog":1,"backlogByStatus":{"NEW":1},
+                 "backlogByAge":{"<1h":0,"1-4h":1,"4-24h":0,"1-3d":0,">3d":0}}
                 """);
 
         // when the owning services publish it
@@ -185,7 +207,8 @@ class AnalyticsServiceIT {
         String ticket = UUID.randomUUID().toString();
         String window = "/api/v1/kpis?from=2031-02-01T00:00:00Z&to=2031-03-01T00:00:00Z";
 
-        // given a ticket answered after 120 s and rated 5
+        // given today is the ticket's day, and a ticket answered after 120 s and rated 5 with NPS 10
+        clock.set(t0.plusSeconds(3600));
         raw.publish(UUID.randomUUID(), created(ticket, "203102-000001", t0));
         raw.publish(UUID.randomUUID(), new TicketReplied(ticket, "203102-000001", 2, t0.plusSeconds(120), ReplyAuthor.AGENT,
                 "agent-2", true, "Done"));
@@ -201,10 +224,26 @@ class AnalyticsServiceIT {
             assertThat(gauges).containsEntry("ticketflow_kpi_created_tickets", allTime.path("ticketsCreated").asDouble())
                     .containsEntry("ticketflow_kpi_tickets_resolved", allTime.path("ticketsResolved").asDouble())
                     .containsEntry("ticketflow_kpi_first_response_seconds_mean", allTime.path("meanFirstResponseSeconds").asDouble())
-                    .containsEntry("ticketflow_kpi_csat_mean", allTime.path("csatMean").asDouble())
                     .containsEntry("ticketflow_kpi_callbacks_opened", allTime.path("callbacksOpened").asDouble())
                     .containsEntry("ticketflow_kpi_backlog", allTime.path("backlog").asDouble())
                     .containsEntry("ticketflow_kpi_ratings", allTime.path("ratings").asDouble());
+        });
+        // and today's figures are this ticket's
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            String scrape = get("/actuator/prometheus").body();
+            Map<String, Double> gauges = gauges(scrape);
+            assertThat(gauges).containsEntry("ticketflow_kpi_created_today_tickets", 1.0)
+                    .containsEntry("ticketflow_kpi_csat_mean", 5.0)
+                    .containsEntry("ticketflow_kpi_low_rating_ratio", 0.0)
+                    .containsEntry("ticketflow_kpi_nps", 100.0);
+            assertThat(scrape).containsPattern("(?m)^ticketflow_kpi_first_response_seconds\\{quantile=\"0.5\"} 120.0$")
+                    .containsPattern("(?m)^ticketflow_kpi_first_response_seconds\\{quantile=\"0.9\"} 120.0$")
+                    .containsPattern("(?m)^ticketflow_kpi_backlog_tickets\\{priority=\"P1\"} [1-9]")
+                    .containsPattern("(?m)^ticketflow_kpi_backlog_by_status_tickets\\{status=\"IN_PROGRESS\"} [1-9]")
+                    .containsPattern("(?m)^ticketflow_kpi_sla_attainment_ratio\\{metric=\"FIRST_RESPONSE\"} NaN$")
+                    .containsPattern("(?m)^ticketflow_kpi_tickets_at_risk [0-9]")
+                    .containsPattern("(?m)^ticketflow_alerts_active\\{kind=\"hot_issue\"} [0-9]")
+                    .containsPattern("(?m)^ticketflow_alerts_active\\{kind=\"resolution_anomaly\"} [0-9]");
         });
         assertThat(get("/actuator/prometheus").body())
                 .containsPattern("(?m)^ticketflow_analytics_events_total\\{outcome=\"applied\",topic=\"ticket.feedback\"} [1-9]");
@@ -279,7 +318,11 @@ class AnalyticsServiceIT {
     void the_service_reports_ready_and_documents_its_api() {
         assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
-        assertThat(get("/v3/api-docs").json().path("paths").has("/api/v1/kpis")).isTrue();
+        JsonNode paths = get("/v3/api-docs").json().path("paths");
+        for (String path : List.of("/api/v1/kpis", "/api/v1/tickets/{ticketNo}/timeline", "/api/v1/buckets",
+                "/api/v1/reports/{period}", "/api/v1/alerts", "/api/v1/compare")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
     }
 
     private List<RecordOutcome> recordAllAtOnce(List<Envelope<TicketflowEvent>> envelopes) throws Exception {

@@ -2,7 +2,20 @@ package io.ticketflow.analytics.facts;
 
 import static io.ticketflow.analytics.facts.FactFields.*;
 
+import io.ticketflow.events.CallbackCompleted;
 import io.ticketflow.events.CallbackOpened;
+import io.ticketflow.events.RepeatContactDetected;
+import io.ticketflow.events.SlaBreached;
+import io.ticketflow.events.SlaClockPaused;
+import io.ticketflow.events.SlaClockRescheduled;
+import io.ticketflow.events.SlaClockResumed;
+import io.ticketflow.events.SlaClockStopped;
+import io.ticketflow.events.TicketClosed;
+import io.ticketflow.events.TicketEscalated;
+import io.ticketflow.events.TicketReclassified;
+import io.ticketflow.events.TicketReopened;
+import io.ticketflow.events.TicketStatus;
+import io.ticketflow.events.TicketTransferred;
 import io.ticketflow.events.Envelope;
 import io.ticketflow.events.RatingReceived;
 import io.ticketflow.events.ReplyAuthor;
@@ -19,6 +32,7 @@ import io.ticketflow.events.TicketflowEvent;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -46,8 +60,11 @@ record FactChange(String ticketId, String ticketNo, Update update) {
         TicketEvent ticketEvent = (TicketEvent) event;
         Update update = new Update()
                 .set(TICKET_NO, ticketEvent.ticketNo())
-                .max(LAST_EVENT_AT, date(envelope.time()))
-                .addToSet(APPLIED_EVENT_IDS, envelope.id().toString());
+                // business time, as reports select by it; ce_time may be a redelivery's or a replay's
+                .max(LAST_EVENT_AT, date(EventMoments.at(event, envelope.time())))
+                .addToSet(APPLIED_EVENT_IDS, envelope.id().toString())
+                // pushed exactly once: the update only applies to a document that has not seen the event
+                .push(TIMELINE, timelineEntry(envelope));
         describe(event, update);
         return Optional.of(new FactChange(ticketEvent.ticketId(), ticketEvent.ticketNo(), update));
     }
@@ -74,8 +91,76 @@ record FactChange(String ticketId, String ticketNo, Update update) {
             rated((RatingReceived) event, update);
         } else if (event instanceof CallbackOpened) {
             callbackOpened((CallbackOpened) event, update);
+        } else if (event instanceof CallbackCompleted) {
+            callbackCompleted((CallbackCompleted) event, update);
+        } else if (event instanceof TicketReclassified) {
+            reclassified((TicketReclassified) event, update);
+        } else if (event instanceof TicketReopened) {
+            update.max(REOPENS, ((TicketReopened) event).reopenNo());
+        } else if (event instanceof TicketClosed) {
+            update.min(CLOSED_AT, date(((TicketClosed) event).occurredAt()));
+        } else if (event instanceof RepeatContactDetected) {
+            update.set(REPEAT_CONTACT, true);
+        } else if (event instanceof TicketTransferred) {
+            update.max(TRANSFERS, ((TicketTransferred) event).transferCount());
+        } else if (event instanceof SlaClockRescheduled) {
+            SlaClockRescheduled e = (SlaClockRescheduled) event;
+            clockKnown(e.clockId(), e.metric().name(), update).set(path(SLA_CLOCKS, e.clockId(), DUE_AT), date(e.dueAt()));
+        } else if (event instanceof SlaClockResumed) {
+            SlaClockResumed e = (SlaClockResumed) event;
+            clockKnown(e.clockId(), e.metric().name(), update).set(path(SLA_CLOCKS, e.clockId(), DUE_AT), date(e.dueAt()))
+                    .set(path(SLA_CLOCKS, e.clockId(), PAUSED_AT), null);
+        } else if (event instanceof SlaClockPaused) {
+            SlaClockPaused e = (SlaClockPaused) event;
+            clockKnown(e.clockId(), e.metric().name(), update).set(path(SLA_CLOCKS, e.clockId(), PAUSED_AT), date(e.pausedAt()));
+        } else if (event instanceof SlaClockStopped) {
+            SlaClockStopped e = (SlaClockStopped) event;
+            clockKnown(e.clockId(), e.metric().name(), update).min(path(SLA_CLOCKS, e.clockId(), STOPPED_AT), date(e.stoppedAt()));
+        } else if (event instanceof SlaBreached) {
+            SlaBreached e = (SlaBreached) event;
+            clockKnown(e.clockId(), e.metric().name(), update).min(path(SLA_CLOCKS, e.clockId(), BREACHED_AT), date(e.breachedAt()));
+        } else if (event instanceof TicketEscalated) {
+            escalated((TicketEscalated) event, update);
         }
         // any other ticket event is still recorded as applied, and changes nothing else
+    }
+
+    private static Document timelineEntry(Envelope<? extends TicketflowEvent> envelope) {
+        TicketflowEvent event = envelope.event();
+        TicketStatus status = EventMoments.statusAfter(event);
+        return new Document(EVENT_ID, envelope.id().toString())
+                .append(EVENT, event.getClass().getSimpleName())
+                .append(AT, date(EventMoments.at(event, envelope.time())))
+                .append(SEQUENCE, EventMoments.sequence(event))
+                .append(STATUS, status == null ? null : status.name())
+                .append(DETAIL, EventMoments.detail(event));
+    }
+
+    private static Update clockKnown(String clockId, String metric, Update update) {
+        return update.set(path(SLA_CLOCKS, clockId, CLOCK_ID), clockId).set(path(SLA_CLOCKS, clockId, METRIC), metric);
+    }
+
+    private static void reclassified(TicketReclassified e, Update update) {
+        // lifecycle events of one ticket share a partition: the reclassification follows the creation
+        update.set(TYPE, e.type().name())
+                .set(NATURE, e.nature().name())
+                .set(PRIORITY, e.priority().name())
+                .set(DEPARTMENT, e.department().id());
+    }
+
+    private static void escalated(TicketEscalated e, Update update) {
+        update.set(path(ESCALATIONS, e.escalationId(), ESCALATION_ID), e.escalationId())
+                .set(path(ESCALATIONS, e.escalationId(), LEVEL), e.level().name())
+                .set(path(ESCALATIONS, e.escalationId(), DEPARTMENT), e.department().id())
+                .set(path(ESCALATIONS, e.escalationId(), ESCALATED_AT), date(e.escalatedAt()));
+    }
+
+    private static void callbackCompleted(CallbackCompleted e, Update update) {
+        update.set(path(CALLBACKS, e.callbackId(), CALLBACK_ID), e.callbackId())
+                .set(path(CALLBACKS, e.callbackId(), OPENED_AT), date(e.openedAt()))
+                .set(path(CALLBACKS, e.callbackId(), RATING), e.rating())
+                .set(path(CALLBACKS, e.callbackId(), COMPLETED_AT), date(e.completedAt()))
+                .set(path(CALLBACKS, e.callbackId(), OUTCOME), e.outcome().name());
     }
 
     private static void created(TicketCreated e, Update update) {
@@ -114,6 +199,9 @@ record FactChange(String ticketId, String ticketNo, Update update) {
     }
 
     private static void clockStarted(SlaClockStarted e, Update update) {
+        if (e.priority() != null) {
+            update.set(path(SLA_CLOCKS, e.clockId(), PRIORITY), e.priority().name());
+        }
         update.set(path(SLA_CLOCKS, e.clockId(), CLOCK_ID), e.clockId())
                 .set(path(SLA_CLOCKS, e.clockId(), METRIC), e.metric().name())
                 .set(path(SLA_CLOCKS, e.clockId(), STARTED_AT), date(e.startedAt()))
@@ -144,7 +232,8 @@ record FactChange(String ticketId, String ticketNo, Update update) {
         update.set(path(RATINGS, e.surveyId(), SURVEY_ID), e.surveyId())
                 .set(path(RATINGS, e.surveyId(), RATING), e.rating())
                 .set(path(RATINGS, e.surveyId(), NPS_SCORE), e.npsScore())
-                .set(path(RATINGS, e.surveyId(), RATED_AT), date(e.ratedAt()));
+                .set(path(RATINGS, e.surveyId(), RATED_AT), date(e.ratedAt()))
+                .set(path(RATINGS, e.surveyId(), RECOVERY), e.recovery());
     }
 
     private static void callbackOpened(CallbackOpened e, Update update) {

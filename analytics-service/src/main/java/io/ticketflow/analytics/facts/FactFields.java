@@ -34,6 +34,12 @@ final class FactFields {
     static final String SURVEYS = "surveys";
     static final String RATINGS = "ratings";
     static final String CALLBACKS = "callbacks";
+    static final String CLOSED_AT = "closedAt";
+    static final String REOPENS = "reopens";
+    static final String TRANSFERS = "transfers";
+    static final String REPEAT_CONTACT = "repeatContact";
+    static final String ESCALATIONS = "escalations";
+    static final String TIMELINE = "timeline";
     static final String LAST_EVENT_AT = "lastEventAt";
     static final String APPLIED_EVENT_IDS = "appliedEventIds";
 
@@ -44,6 +50,22 @@ final class FactFields {
     static final String DUE_AT = "dueAt";
     static final String MET_AT = "metAt";
     static final String ON_TIME = "onTime";
+    static final String BREACHED_AT = "breachedAt";
+    static final String STOPPED_AT = "stoppedAt";
+    static final String PAUSED_AT = "pausedAt";
+
+    // inside escalations.<escalation>
+    static final String ESCALATION_ID = "escalationId";
+    static final String LEVEL = "level";
+    static final String ESCALATED_AT = "escalatedAt";
+
+    // inside timeline[]
+    static final String EVENT_ID = "eventId";
+    static final String EVENT = "event";
+    static final String AT = "at";
+    static final String SEQUENCE = "sequence";
+    static final String STATUS = "status";
+    static final String DETAIL = "detail";
 
     // inside surveys.<survey>, ratings.<survey>, callbacks.<callback>
     static final String SURVEY_ID = "surveyId";
@@ -54,6 +76,9 @@ final class FactFields {
     static final String RATED_AT = "ratedAt";
     static final String CALLBACK_ID = "callbackId";
     static final String OPENED_AT = "openedAt";
+    static final String COMPLETED_AT = "completedAt";
+    static final String OUTCOME = "outcome";
+    static final String RECOVERY = "recovery";
 
     private FactFields() {
     }

@@ -3,7 +3,10 @@ package io.ticketflow.analytics.facts;
 import static io.ticketflow.analytics.facts.FactFields.APPLIED_EVENT_IDS;
 import static io.ticketflow.analytics.facts.FactFields.COLLECTION;
 import static io.ticketflow.analytics.facts.FactFields.CREATED_AT;
+import static io.ticketflow.analytics.facts.FactFields.CLOSED_AT;
 import static io.ticketflow.analytics.facts.FactFields.ID;
+import static io.ticketflow.analytics.facts.FactFields.LAST_EVENT_AT;
+import static io.ticketflow.analytics.facts.FactFields.TICKET_NO;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.client.result.UpdateResult;
@@ -51,13 +54,18 @@ public class TicketFacts {
         this.events = events;
     }
 
-    /** The KPI window selects by creation time; an index is an optimisation, so a failure only warns. */
+    /**
+     * The KPI window selects by creation time, the timeline by ticket number, reports by last
+     * activity, the backlog by closing; indexes are an optimisation, so a failure only warns.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void indexCreationTime() {
-        try {
-            mongo.indexOps(COLLECTION).createIndex(new Index(CREATED_AT, Sort.Direction.ASC));
-        } catch (RuntimeException e) {
-            log.warn("index not created collection={} field={} cause={}", COLLECTION, CREATED_AT, e.getClass().getSimpleName());
+        for (String field : new String[] {CREATED_AT, TICKET_NO, LAST_EVENT_AT, CLOSED_AT}) {
+            try {
+                mongo.indexOps(COLLECTION).createIndex(new Index(field, Sort.Direction.ASC));
+            } catch (RuntimeException e) {
+                log.warn("index not created collection={} field={} cause={}", COLLECTION, field, e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -82,7 +90,7 @@ public class TicketFacts {
             return RecordOutcome.DUPLICATE;
         }
         log.info("event recorded type={} ticketNo={} eventId={}", envelope.type(), change.ticketNo(), envelope.id());
-        events.publishEvent(new TicketFactsChanged(change.ticketId()));
+        events.publishEvent(new TicketFactsChanged(change.ticketId(), envelope.event()));
         return RecordOutcome.APPLIED;
     }
 
@@ -90,6 +98,30 @@ public class TicketFacts {
     public Optional<TicketFact> find(String ticketId) {
         Document document = mongo.findById(ticketId, Document.class, COLLECTION);
         return Optional.ofNullable(document).map(FactDocuments::read);
+    }
+
+    /** The facts of the ticket with this number, if any event about it arrived. */
+    public Optional<TicketFact> findByTicketNo(String ticketNo) {
+        Query query = Query.query(where(TICKET_NO).is(ticketNo));
+        query.fields().exclude(APPLIED_EVENT_IDS);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(FactDocuments::read);
+    }
+
+    /**
+     * Every ticket not closed yet, whether or not its creation arrived: what the backlog and the
+     * running SLA clocks are read from. Cost: one pass over the unclosed tickets. Close the stream.
+     */
+    public Stream<TicketFact> notClosed() {
+        Query query = Query.query(where(CLOSED_AT).exists(false));
+        query.fields().exclude(APPLIED_EVENT_IDS);
+        return mongo.stream(query, Document.class, COLLECTION).map(FactDocuments::read);
+    }
+
+    /** Every ticket with an event that happened at or after {@code since} (business time). Close the stream. */
+    public Stream<TicketFact> activeSince(Instant since) {
+        Query query = Query.query(where(LAST_EVENT_AT).gte(Date.from(since)));
+        query.fields().exclude(APPLIED_EVENT_IDS);
+        return mongo.stream(query, Document.class, COLLECTION).map(FactDocuments::read);
     }
 
     /**

@@ -5,21 +5,21 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Keeps the all-time KPIs behind the Prometheus gauges fresh. */
+/** Keeps the KPI snapshot behind the Prometheus gauges and the board fresh. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class KpiConfiguration implements SchedulingConfigurer {
 
-    private final AllTimeKpis allTimeKpis;
+    private final KpiSnapshots snapshots;
     private final KpiProperties properties;
 
-    KpiConfiguration(AllTimeKpis allTimeKpis, KpiProperties properties) {
-        this.allTimeKpis = allTimeKpis;
+    KpiConfiguration(KpiSnapshots snapshots, KpiProperties properties) {
+        this.snapshots = snapshots;
         this.properties = properties;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(allTimeKpis::refreshIfStale, properties.refreshInterval());
+        registrar.addFixedDelayTask(snapshots::refreshIfDue, properties.refreshInterval());
     }
 }

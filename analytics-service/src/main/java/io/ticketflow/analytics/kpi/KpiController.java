@@ -16,14 +16,17 @@ class KpiController {
         this.figures = figures;
     }
 
-    @Operation(summary = "Headline KPIs of the tickets created in a window",
-            description = "Figures are defined in the analytics-service README; a mean or share is null when there is nothing to average.")
+    @Operation(summary = "KPIs of the tickets created in a window, optionally per group",
+            description = "Every figure is defined in docs/kpis.md; a mean, percentile or ratio is null when there is nothing to average.")
     @GetMapping("/api/v1/kpis")
     Kpis kpis(
             @Parameter(description = "inclusive start, an ISO-8601 instant such as 2031-01-01T00:00:00Z; default: the beginning")
             @RequestParam(required = false) Instant from,
             @Parameter(description = "exclusive end, an ISO-8601 instant; default: now")
-            @RequestParam(required = false) Instant to) {
-        return figures.over(new KpiWindow(from, to));
+            @RequestParam(required = false) Instant to,
+            @Parameter(description = "channel, type, nature, priority, department, team or agent")
+            @RequestParam(required = false) String groupBy) {
+        Dimension dimension = groupBy == null || groupBy.isBlank() ? null : Dimension.parse("groupBy", groupBy);
+        return figures.over(new KpiWindow(from, to), dimension);
     }
 }

@@ -2,7 +2,12 @@ package io.ticketflow.analytics.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketflow.analytics.buckets.TimeBuckets;
 import io.ticketflow.analytics.facts.RecordOutcome;
+import io.ticketflow.analytics.selfservice.SelfServiceAnswers;
+import io.ticketflow.events.SelfServiceEvent;
+import io.ticketflow.events.SlaBreached;
+import io.ticketflow.events.TicketEscalated;
 import io.ticketflow.analytics.facts.TicketFacts;
 import io.ticketflow.events.Envelope;
 import io.ticketflow.events.FeedbackEvent;
@@ -30,11 +35,18 @@ class TicketEventListener {
 
     static final String EVENTS_METRIC = "ticketflow.analytics.events";
 
+    static final String BREACHES_METRIC = "ticketflow.kpi.sla.breaches";
+    static final String ESCALATIONS_METRIC = "ticketflow.kpi.escalations";
+
     private final TicketFacts facts;
+    private final TimeBuckets buckets;
+    private final SelfServiceAnswers answers;
     private final MeterRegistry meters;
 
-    TicketEventListener(TicketFacts facts, MeterRegistry meters) {
+    TicketEventListener(TicketFacts facts, TimeBuckets buckets, SelfServiceAnswers answers, MeterRegistry meters) {
         this.facts = facts;
+        this.buckets = buckets;
+        this.answers = answers;
         this.meters = meters;
     }
 
@@ -58,12 +70,51 @@ class TicketEventListener {
         record(record);
     }
 
+    @KafkaListener(topics = Topics.Names.SELF_SERVICE)
+    void onSelfService(ConsumerRecord<String, SelfServiceEvent> record) {
+        Envelope<SelfServiceEvent> envelope = Envelope.of(record);
+        // the answers and the buckets are each idempotent on ce_id; a retry after a failure in between redoes neither
+        boolean recorded = answers.record(envelope);
+        buckets.record(envelope);
+        count(record.topic(), recorded ? RecordOutcome.APPLIED : RecordOutcome.DUPLICATE);
+    }
+
     private void record(ConsumerRecord<String, ? extends TicketflowEvent> record) {
         Envelope<TicketflowEvent> envelope = Envelope.of(record);
+        // buckets first: a failure after them is retried and the buckets' own guard skips what they counted
+        buckets.record(envelope);
         RecordOutcome outcome = facts.record(envelope);
+        if (outcome == RecordOutcome.APPLIED) {
+            countDecision(envelope.event());
+        }
+        count(record.topic(), outcome);
+    }
+
+    /** Breaches and escalations as Prometheus counters, each event once (duplicates are not APPLIED). */
+    private void countDecision(TicketflowEvent event) {
+        if (event instanceof SlaBreached) {
+            SlaBreached breach = (SlaBreached) event;
+            Counter.builder(BREACHES_METRIC)
+                    .description("SLA breaches seen, by metric and department")
+                    .tag("metric", breach.metric().name())
+                    .tag("department", breach.department() == null ? "unknown" : breach.department().id())
+                    .register(meters)
+                    .increment();
+        } else if (event instanceof TicketEscalated) {
+            TicketEscalated escalation = (TicketEscalated) event;
+            Counter.builder(ESCALATIONS_METRIC)
+                    .description("Escalations seen, by level and department")
+                    .tag("level", escalation.level().name())
+                    .tag("department", escalation.department().id())
+                    .register(meters)
+                    .increment();
+        }
+    }
+
+    private void count(String topic, RecordOutcome outcome) {
         Counter.builder(EVENTS_METRIC)
                 .description("Consumed ticket events by topic and what recording them did")
-                .tag("topic", record.topic())
+                .tag("topic", topic)
                 .tag("outcome", outcome.tag())
                 .register(meters)
                 .increment();

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -43,9 +44,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                ex.getParameterName() + " is required");
+        problem.setTitle("Missing request parameter");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", "is required")));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
     private static String describe(Class<?> type) {
         if (type == java.time.Instant.class) {
             return "an ISO-8601 instant such as 2031-01-01T00:00:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "an ISO-8601 date such as 2031-01-10";
         }
         return "a valid " + type.getSimpleName();
     }

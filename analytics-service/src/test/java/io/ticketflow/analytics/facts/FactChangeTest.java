@@ -7,6 +7,12 @@ import io.ticketflow.events.CallbackOpened;
 import io.ticketflow.events.Channel;
 import io.ticketflow.events.Department;
 import io.ticketflow.events.Envelope;
+import io.ticketflow.events.EscalationLevel;
+import io.ticketflow.events.SlaBreached;
+import io.ticketflow.events.TicketEscalated;
+import io.ticketflow.events.TicketReopened;
+import io.ticketflow.events.TicketResolved;
+import io.ticketflow.events.TicketTransferred;
 import io.ticketflow.events.Nature;
 import io.ticketflow.events.Presence;
 import io.ticketflow.events.Priority;
@@ -138,9 +144,50 @@ class FactChangeTest {
         assertThat(fact.resolved()).isFalse();
         assertThat(fact.assignmentCount()).isEqualTo(2);
         assertThat(fact.slaClocks()).containsExactly(
-                new TicketFact.SlaClock("c1", "FIRST_RESPONSE", null, AT.plusSeconds(600), true));
-        assertThat(fact.ratings()).containsExactly(new TicketFact.Rating("s1", 2, null));
+                new TicketFact.SlaClock("c1", "FIRST_RESPONSE", null, null, AT.plusSeconds(600), true, null, null, null, null));
+        assertThat(fact.ratings()).containsExactly(new TicketFact.Rating("s1", 2, null, null, false));
         assertThat(fact.callbacksOpened()).isEqualTo(1);
+    }
+
+    @Test
+    void every_event_is_pushed_to_the_timeline_with_its_own_time_status_and_a_masked_detail() {
+        TicketTransferred transfer = new TicketTransferred("t-1", "203105-000001", "agent-1", null, "ops", Department.TECH,
+                Department.OPERATIONS, "customer 13812345678 asked", 2, "agent-1", AT.plusSeconds(90));
+
+        FactChange change = FactChange.of(Envelope.of(EVENT_ID, "/ticketflow/test", AT.plusSeconds(5000), transfer)).orElseThrow();
+
+        Document moment = (Document) operator(change, "$push").get("timeline");
+        assertThat(moment.get("event")).isEqualTo("TicketTransferred");
+        assertThat(moment.get("at")).isEqualTo(Date.from(AT.plusSeconds(90)));
+        assertThat(moment.get("sequence")).isNull();
+        assertThat((String) moment.get("detail")).startsWith("tech -> operations").doesNotContain("13812345678");
+        assertThat(operator(change, "$max").get("transfers")).isEqualTo(2);
+        assertThat(operator(change, "$max").get("lastEventAt")).isEqualTo(Date.from(AT.plusSeconds(90)));
+    }
+
+    @Test
+    void lifecycle_events_carry_their_sequence_and_the_status_they_leave() {
+        Document resolved = (Document) operator(changeOf(new TicketResolved("t-1", "203105-000001", 7, AT, "agent-1", null,
+                null, 1)), "$push").get("timeline");
+        Document reopened = (Document) operator(changeOf(new TicketReopened("t-1", "203105-000001", 8, AT, "not fixed", 1,
+                "c-1", null)), "$push").get("timeline");
+
+        assertThat(resolved.get("sequence")).isEqualTo(7L);
+        assertThat(resolved.get("status")).isEqualTo("RESOLVED");
+        assertThat(reopened.get("status")).isEqualTo("REOPENED");
+    }
+
+    @Test
+    void breaches_and_escalations_are_kept_under_their_own_ids() {
+        FactChange breach = changeOf(new SlaBreached("t-1", "203105-000001", "clock.1", SlaMetric.RESOLUTION, Priority.P1,
+                Department.TECH, AT, AT.plusSeconds(1), 1));
+        FactChange escalation = changeOf(new TicketEscalated("t-1", "203105-000001", "esc-1", EscalationLevel.MAJOR, "breach",
+                "team-lead", null, Department.TECH, List.of(), "clock.1", SlaMetric.RESOLUTION, Priority.P1, null, AT));
+
+        assertThat(operator(breach, "$min").get("slaClocks.clock%2E1.breachedAt")).isEqualTo(Date.from(AT.plusSeconds(1)));
+        assertThat(operator(breach, "$set").get("slaClocks.clock%2E1.metric")).isEqualTo("RESOLUTION");
+        assertThat(operator(escalation, "$set").get("escalations.esc-1.level")).isEqualTo("MAJOR");
+        assertThat(operator(escalation, "$set").get("escalations.esc-1.department")).isEqualTo("tech");
     }
 
     private static TicketCreated created() {
