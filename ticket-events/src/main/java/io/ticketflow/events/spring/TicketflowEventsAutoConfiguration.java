@@ -9,6 +9,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,7 +30,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * What every service gets by depending on {@code ticket-events}: every catalogue topic and its
  * dead-letter topic declared with the same partition count, an {@link EventPublisher}, a
  * {@link Clock}, and the error handler: a record whose handler fails for good is retried a bounded
- * number of times and then sent to {@code <topic>-dlt} with its original headers; a transient
+ * number of times and then sent to {@code <topic>-dlt} with its original headers, and counted in
+ * {@code ticketflow_dead_letters_total{topic}}; a transient
  * failure (database or broker unreachable) is retried with back-off until it passes, so an outage
  * never dead-letters good events.
  */
@@ -63,7 +67,9 @@ public class TicketflowEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> template, EventsProperties properties) {
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> template, EventsProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        DeadLetters deadLetters = new DeadLetters(meters.getIfAvailable(SimpleMeterRegistry::new));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         recoverer.setExceptionHeadersCreator(new MaskedExceptionHeaders());
@@ -71,6 +77,7 @@ public class TicketflowEventsAutoConfiguration {
             log.warn("dead-lettering record topic={} partition={} offset={} cause={}", record.topic(),
                     record.partition(), record.offset(), exception.getClass().getSimpleName());
             recoverer.accept(record, exception);
+            deadLetters.counted(record.topic());
         }, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts() - 1L));
         TransientFailures transientFailures = new TransientFailures(java.util.stream.Stream.concat(
                 TransientFailures.DEFAULTS.stream(), properties.transientFailures().stream()).toList());
