@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The HTTP API that needs no events: the what-if calculator, the policy table, problem details. */
 @TicketflowServiceTest
+@Import(SlaTestConfiguration.class)
 class SlaApiIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
@@ -96,13 +98,19 @@ class SlaApiIT {
         assertThat(table).containsEntry("calendar", "default");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> policies = (List<Map<String, Object>>) table.get("policies");
-        assertThat(policies).hasSize(8);
+        assertThat(policies).hasSize(18);
         assertThat(policies).contains(
                 policy("FIRST_RESPONSE", "P0", "PT15M", null, "CALENDAR"),
                 policy("FIRST_RESPONSE", "P1", "PT2H", null, "CALENDAR"),
                 policy("FIRST_RESPONSE", "P3", "PT9H", 1, "WORKING"),
                 policy("RESOLUTION", "P2", "PT8H", null, "CALENDAR"),
-                policy("RESOLUTION", "P3", "PT27H", 3, "WORKING"));
+                policy("RESOLUTION", "P3", "PT27H", 3, "WORKING"),
+                policy("NEXT_RESPONSE", "P2", "PT4H", null, "CALENDAR"),
+                policy("NEEDS_INFO_FOLLOW_UP", null, "PT9H", 1, "WORKING"),
+                policy("COLLABORATOR_PROGRESS", null, "PT2H", null, "CALENDAR"),
+                policy("CALLBACK", null, "PT4H", null, "WORKING"));
+        assertThat(policies).contains(scoped("RESOLUTION", "P0", "emergency-handling", "PT1H"),
+                scoped("RESOLUTION", null, "answer:logistics", "PT1H"), scoped("RESOLUTION", null, "answer:rnd", "PT24H"));
     }
 
     @Test
@@ -113,13 +121,13 @@ class SlaApiIT {
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
 
-        assertThat(calendars).hasSize(1);
         Map<String, Object> calendar = calendars.get(0);
         assertThat(calendar).containsEntry("id", "default")
                 .containsEntry("zone", "Asia/Shanghai")
                 .containsEntry("standardDay", "09:00-18:00")
                 .containsEntry("workingDay", "PT9H")
-                .containsEntry("holidays", List.of())
+                .containsEntry("holidays", List.of("2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2027-01-01"))
+                .containsEntry("makeUpDays", List.of("2026-10-10"))
                 .containsEntry("openingHours", Map.of("MONDAY", "09:00-18:00", "TUESDAY", "09:00-18:00",
                         "WEDNESDAY", "09:00-18:00", "THURSDAY", "09:00-18:00", "FRIDAY", "09:00-18:00"));
         http.get().uri("/api/v1/sla/calendars/default").exchange().expectStatus().isOk();
@@ -140,9 +148,16 @@ class SlaApiIT {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("metric", metric);
         policy.put("priority", priority);
+        policy.put("scope", null);
         policy.put("budget", budget);
         policy.put("workingDays", workingDays);
         policy.put("mode", mode);
+        return policy;
+    }
+
+    private static Map<String, Object> scoped(String metric, String priority, String scope, String budget) {
+        Map<String, Object> policy = policy(metric, priority, budget, null, "CALENDAR");
+        policy.put("scope", scope);
         return policy;
     }
 

@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Configuration;
 class PolicyConfiguration {
 
     @Bean
-    PolicyTable policyTable(PolicyProperties properties, BusinessCalendars calendars) {
+    PolicyBook policyBook(PolicyProperties properties, BusinessCalendars calendars) {
         PolicyTable table = properties.toTable();
         if (calendars.find(table.calendar()).isEmpty()) {
             throw new IllegalArgumentException("ticketflow.sla.policies.calendar names no configured calendar: " + table.calendar());
         }
-        return table;
+        return new PolicyBook(table);
     }
 }
