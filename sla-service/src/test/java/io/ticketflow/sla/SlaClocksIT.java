@@ -16,7 +16,7 @@ import io.ticketflow.events.Topics;
 import io.ticketflow.sla.calendar.BusinessCalendars;
 import io.ticketflow.sla.clock.ClockStore;
 import io.ticketflow.sla.clock.SlaClock;
-import io.ticketflow.sla.policy.PolicyTable;
+import io.ticketflow.sla.policy.PolicyBook;
 import io.ticketflow.testkit.EventProbe;
 import io.ticketflow.testkit.RawRecords;
 import io.ticketflow.testkit.TicketflowServiceTest;
@@ -56,7 +56,7 @@ class SlaClocksIT {
     ClockStore store;
 
     @Autowired
-    PolicyTable policies;
+    PolicyBook policies;
 
     @Autowired
     BusinessCalendars calendars;
@@ -188,10 +188,11 @@ class SlaClocksIT {
         intake.publish(UUID.randomUUID(), ticket.resolved(Instant.parse("2026-11-23T02:00:00Z")));
         sla.await(SlaClockMet.class, e -> e.ticketId().equals(ticket.ticketId()) && e.metric() == SlaMetric.RESOLUTION);
 
-        List<Envelope<SlaClockStarted>> started = sla.received(SlaClockStarted.class, e -> e.ticketId().equals(ticket.ticketId()));
+        // at-least-once delivery may repeat a record; what counts is one event id per decision
+        List<Envelope<SlaClockStarted>> started = distinct(sla.received(SlaClockStarted.class, e -> e.ticketId().equals(ticket.ticketId())));
         assertThat(started).extracting(e -> e.event().metric())
                 .containsExactlyInAnyOrder(SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION, SlaMetric.RESOLUTION);
-        List<Envelope<SlaClockMet>> met = sla.received(SlaClockMet.class, e -> e.ticketId().equals(ticket.ticketId()));
+        List<Envelope<SlaClockMet>> met = distinct(sla.received(SlaClockMet.class, e -> e.ticketId().equals(ticket.ticketId())));
         assertThat(met).extracting(e -> e.event().metric())
                 .containsExactlyInAnyOrder(SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION, SlaMetric.RESOLUTION);
         assertThat(met).filteredOn(e -> e.event().metric() == SlaMetric.FIRST_RESPONSE).singleElement()
@@ -245,8 +246,8 @@ class SlaClocksIT {
         Tickets ticket = Tickets.fresh();
         // the state of a handler that crashed after storing the clock and before publishing
         SlaClock leftOver = SlaClock.start(ticket.ticketId(), ticket.ticketNo(), SlaMetric.FIRST_RESPONSE, Priority.P1,
-                Instant.parse("2026-11-23T01:00:00Z"), policies.policyFor(SlaMetric.FIRST_RESPONSE, Priority.P1),
-                calendars.get(policies.calendar()), clock.instant().minus(Duration.ofMinutes(1)));
+                Instant.parse("2026-11-23T01:00:00Z"), policies.current().policyFor(SlaMetric.FIRST_RESPONSE, Priority.P1),
+                calendars.get(policies.current().calendar()), clock.instant().minus(Duration.ofMinutes(1)));
         mongo.insert(leftOver);
 
         Envelope<SlaClockStarted> published = sla.awaitEnvelope(SlaClockStarted.class,
@@ -256,6 +257,12 @@ class SlaClocksIT {
         assertThat(published.event().dueAt()).isEqualTo(Instant.parse("2026-11-23T03:00:00Z"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> store.byId(leftOver.clockId()).orElseThrow().pendingEvents().isEmpty());
+    }
+
+    static <E extends io.ticketflow.events.TicketflowEvent> List<Envelope<E>> distinct(List<Envelope<E>> received) {
+        Map<UUID, Envelope<E>> byId = new java.util.LinkedHashMap<>();
+        received.forEach(e -> byId.putIfAbsent(e.id(), e));
+        return List.copyOf(byId.values());
     }
 
     private Map<String, Object> firstResponseClock(Tickets ticket) {

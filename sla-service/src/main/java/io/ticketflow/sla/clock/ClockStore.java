@@ -7,6 +7,7 @@ import io.ticketflow.events.SlaMetric;
 import io.ticketflow.sla.outbox.OutboxCollection;
 import io.ticketflow.sla.outbox.OutboxDocument;
 import io.ticketflow.sla.outbox.PendingEvent;
+import io.ticketflow.sla.outbox.VersionedUpdate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -75,8 +76,8 @@ public class ClockStore implements InitializingBean, OutboxCollection {
      * when another handler or instance changed it meanwhile (the caller re-reads and decides again).
      */
     public boolean replace(SlaClock read, SlaClock next) {
-        Query unchanged = query(where(ID).is(read.clockId()).and("version").is(read.version()));
-        return mongo.replace(unchanged, next.nextVersion()).getModifiedCount() == 1;
+        return VersionedUpdate.write(mongo, next, read.clockId(), read.version(),
+                VersionedUpdate.added(read.pendingEvents(), next.pendingEvents()));
     }
 
     /** A clock by id. */

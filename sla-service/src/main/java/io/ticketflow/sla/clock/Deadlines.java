@@ -138,6 +138,16 @@ public class Deadlines implements SmartLifecycle {
         }
     }
 
+    private void retryLater(String clockId) {
+        Instant at = clock.instant().plus(properties.maxSleep());
+        synchronized (lock) {
+            if (running && !scheduled.containsKey(clockId)) {
+                scheduled.put(clockId, at);
+                queue.add(new Entry(at, clockId));
+            }
+        }
+    }
+
     /** How many firing instants are held in memory. */
     public int queued() {
         synchronized (lock) {
@@ -176,7 +186,8 @@ public class Deadlines implements SmartLifecycle {
                     try {
                         fire(clockId);
                     } catch (RuntimeException e) {
-                        log.warn("firing clock failed, retrying at the next load clockId={}: {}", clockId, e.toString());
+                        log.warn("firing clock failed, retrying in {} clockId={}: {}", properties.maxSleep(), clockId, e.toString());
+                        retryLater(clockId);
                     } finally {
                         inFlight.decrementAndGet();
                     }
@@ -247,7 +258,9 @@ public class Deadlines implements SmartLifecycle {
                 next = read.warn(now);
             }
             if (next.isEmpty()) {
-                offer(read); // not due yet (e.g. an early wake-up): keep it in view
+                if (read.nextFireAt() != null && read.nextFireAt().isAfter(now)) {
+                    offer(read); // not due yet (e.g. an early wake-up): keep it in view
+                }
                 return Optional.empty();
             }
             if (store.replace(read, next.get())) {

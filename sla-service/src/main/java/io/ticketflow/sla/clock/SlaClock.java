@@ -353,13 +353,6 @@ public record SlaClock(
         return draft.build();
     }
 
-    /** A copy one version on, as the store writes it. */
-    SlaClock nextVersion() {
-        Draft draft = new Draft(this);
-        draft.version = version + 1;
-        return draft.build();
-    }
-
     private Instant computeNextFireAt() {
         if (!running()) {
             return null;

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.ticketflow.sla.outbox.OutboxCollection;
 import io.ticketflow.sla.outbox.OutboxDocument;
 import io.ticketflow.sla.outbox.PendingEvent;
+import io.ticketflow.sla.outbox.VersionedUpdate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -75,8 +75,8 @@ public class TicketStore implements InitializingBean, OutboxCollection {
                     continue;
                 }
             }
-            Query unchanged = query(where("_id").is(ticketId).and("version").is(read.version()));
-            if (mongo.replace(unchanged, written).getModifiedCount() == 1) {
+            if (VersionedUpdate.write(mongo, written, ticketId, read.version(),
+                    VersionedUpdate.added(read.pendingEvents(), written.pendingEvents()))) {
                 return written;
             }
         }
