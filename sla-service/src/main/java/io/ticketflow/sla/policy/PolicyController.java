@@ -8,6 +8,7 @@ import io.ticketflow.sla.calendar.TimeMode;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The policy table in force; {@code PUT} replaces it as a whole, in the configuration's shape
  * (every priority of first response and resolution required; the other entries fall back to the
- * shipped defaults). New clocks use the new table; running clocks keep their deadline until the
- * ticket is reclassified.
+ * shipped defaults). The table is stored, so it survives restarts; instances read it at start-up.
+ * New clocks use the new table; running clocks keep their deadline until the ticket is reclassified.
  */
 @RestController
 class PolicyController {
@@ -30,9 +31,12 @@ class PolicyController {
     private final PolicyBook book;
     private final BusinessCalendars calendars;
 
-    PolicyController(PolicyBook book, BusinessCalendars calendars) {
+    private final MongoTemplate mongo;
+
+    PolicyController(PolicyBook book, BusinessCalendars calendars, MongoTemplate mongo) {
         this.book = book;
         this.calendars = calendars;
+        this.mongo = mongo;
     }
 
     @GetMapping("/api/v1/sla/policies")
@@ -51,6 +55,7 @@ class PolicyController {
         if (calendars.find(table.calendar()).isEmpty()) {
             throw new InvalidPolicyException("calendar names no configured calendar: " + table.calendar());
         }
+        mongo.save(new EditedPolicies(EditedPolicies.ID, proposed));
         book.replace(table);
         log.info("sla policy table replaced calendar={} policies={}", table.calendar(), table.all().size());
         return PolicyTableView.of(table, calendars);
