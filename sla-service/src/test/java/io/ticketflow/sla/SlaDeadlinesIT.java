@@ -155,6 +155,30 @@ class SlaDeadlinesIT {
                 .extracting(e -> e.event().percent()).containsExactly(50);
         Map<String, Object> view = clockView(ticket, "FIRST_RESPONSE");
         assertThat(view).containsEntry("breached", true).containsEntry("state", "RUNNING");
+
+        // mail: the P1 warning to the owner; the escalation to the owner and the team lead
+        assertThat(awaitMail("50% of FIRST_RESPONSE", ticket.ticketNo())).containsExactly("agent.seven@ticketflow.test");
+        assertThat(awaitMail("escalated to TEAM_LEAD", ticket.ticketNo()))
+                .containsExactlyInAnyOrder("agent.seven@ticketflow.test", "lead-1@ticketflow.test");
+    }
+
+    @Autowired
+    com.icegreen.greenmail.util.GreenMail mail;
+
+    private List<String> awaitMail(String subjectPart, String ticketNo) {
+        List<String> recipients = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            recipients.clear();
+            for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
+                if (message.getSubject().contains(ticketNo) && message.getSubject().contains(subjectPart)) {
+                    for (jakarta.mail.Address to : message.getAllRecipients()) {
+                        recipients.add(to.toString());
+                    }
+                }
+            }
+            return recipients.size() >= (subjectPart.startsWith("escalated") ? 2 : 1);
+        });
+        return recipients;
     }
 
     @Test
