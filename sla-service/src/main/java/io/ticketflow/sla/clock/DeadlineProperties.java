@@ -24,7 +24,7 @@ public record DeadlineProperties(
         @DefaultValue("1m") Duration refillInterval,
         @DefaultValue("5000") int batch,
         @DefaultValue("1s") Duration maxSleep,
-        @DefaultValue("4") int fireThreads) {
+        @DefaultValue("8") int fireThreads) {
 
     public DeadlineProperties {
         warningPercents = warningPercents == null ? List.of() : List.copyOf(warningPercents);

@@ -274,7 +274,8 @@ public class Deadlines implements SmartLifecycle {
                             decided.metric(), decided.scope(), decided.dueAt(), decided.clockId(),
                             decided.pendingEvents().get(decided.pendingEvents().size() - 1).eventId());
                 }
-                outbox.flush(store, clockId);
+                outbox.flush(store, new io.ticketflow.sla.outbox.OutboxDocument(decided.clockId(), decided.ticketNo(),
+                        io.ticketflow.sla.outbox.VersionedUpdate.added(read.pendingEvents(), decided.pendingEvents())));
                 offer(decided);
                 return Optional.of(decided);
             }

@@ -48,6 +48,14 @@ public class OutboxRelay implements SchedulingConfigurer {
         return collection.pendingOf(id).map(doc -> publishPending(collection, doc)).orElse(true);
     }
 
+    /**
+     * Publishes the pending events of a document just written, without reading it back; what an
+     * earlier handler already published is skipped by the store's clear (and would be harmless).
+     */
+    public boolean flush(OutboxCollection collection, OutboxDocument written) {
+        return publishPending(collection, written);
+    }
+
     /** One relay pass over every document with an event pending for longer than the grace period. */
     public void relayPass() {
         for (OutboxCollection collection : collections) {
