@@ -28,7 +28,6 @@ public class SlaTestConfiguration {
     private static GreenMail startMail() {
         GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
         return mail;
     }
 
@@ -38,7 +37,7 @@ public class SlaTestConfiguration {
         return new TestClock();
     }
 
-    @Bean
+    @Bean(destroyMethod = "stop")
     GreenMail greenMail() {
         return MAIL;
     }
@@ -48,6 +47,9 @@ public class SlaTestConfiguration {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(MAIL.getSmtp().getPort());
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+        sender.getJavaMailProperties().put("mail.smtp.writetimeout", "5000");
         return sender;
     }
 

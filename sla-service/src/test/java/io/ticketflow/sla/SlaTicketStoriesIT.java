@@ -178,6 +178,24 @@ class SlaTicketStoriesIT {
     }
 
     @Test
+    void a_reopened_ticket_gets_a_new_resolution_clock_under_its_policy() {
+        Tickets ticket = Tickets.fresh();
+        Instant t0 = now();
+        upstream.publish(UUID.randomUUID(), ticket.created(Priority.P1, t0));
+        upstream.publish(UUID.randomUUID(), ticket.resolved(t0.plus(Duration.ofHours(1))));
+        sla.await(SlaClockMet.class, e -> e.ticketId().equals(ticket.ticketId()) && e.metric() == SlaMetric.RESOLUTION);
+
+        Instant reopenedAt = t0.plus(Duration.ofHours(3));
+        upstream.publish(UUID.randomUUID(), new io.ticketflow.events.TicketReopened(ticket.ticketId(), ticket.ticketNo(), 4, reopenedAt,
+                "still cannot pay", 1, "customer", null));
+
+        SlaClockStarted second = sla.await(SlaClockStarted.class, e -> e.ticketId().equals(ticket.ticketId())
+                && e.metric() == SlaMetric.RESOLUTION && e.startedAt().equals(reopenedAt));
+        assertThat(second.clockId()).isEqualTo(io.ticketflow.sla.clock.SlaClock.idOf(ticket.ticketId(), SlaMetric.RESOLUTION, 2));
+        assertThat(second.dueAt()).isEqualTo(reopenedAt.plus(Duration.ofHours(8)));
+    }
+
+    @Test
     void closing_a_ticket_stops_its_running_clocks() {
         Tickets ticket = Tickets.fresh();
         Instant t0 = now();

@@ -13,8 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -54,12 +58,23 @@ public class Deadlines implements SmartLifecycle {
     private Thread loop;
     private ExecutorService pool;
 
+    private final MeterRegistry meters;
+
     public Deadlines(ClockStore store, BreachCounter breaches, OutboxRelay outbox, Clock clock, DeadlineProperties properties) {
+        this(store, breaches, outbox, clock, properties, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public Deadlines(ClockStore store, BreachCounter breaches, OutboxRelay outbox, Clock clock, DeadlineProperties properties,
+            MeterRegistry meters) {
         this.store = store;
         this.breaches = breaches;
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
+        this.meters = meters;
+        Gauge.builder("ticketflow.sla.deadlines.queued", this, Deadlines::queued)
+                .description("firing instants held in memory by the deadline scheduler").register(meters);
     }
 
     private record Entry(Instant at, String clockId) implements Comparable<Entry> {
@@ -266,10 +281,15 @@ public class Deadlines implements SmartLifecycle {
             if (store.replace(read, next.get())) {
                 SlaClock decided = next.get();
                 if (read.breachDue(now)) {
+                    meters.counter("ticketflow.sla.breaches", "metric", decided.metric().name(),
+                            "priority", String.valueOf(decided.priority())).increment();
+                    meters.timer("ticketflow.sla.breach.lag").record(Duration.between(decided.dueAt(), now));
                     log.info("sla breached ticketNo={} metric={} scope={} dueAt={} lagMs={} clockId={} eventId={}", decided.ticketNo(),
                             decided.metric(), decided.scope(), decided.dueAt(), Duration.between(decided.dueAt(), now).toMillis(),
                             decided.clockId(), SlaClock.breachEventId(decided.clockId(), decided.dueAt()));
                 } else {
+                    meters.counter("ticketflow.sla.warnings", "metric", decided.metric().name(),
+                            "priority", String.valueOf(decided.priority())).increment();
                     log.info("sla warning ticketNo={} metric={} scope={} dueAt={} clockId={} eventId={}", decided.ticketNo(),
                             decided.metric(), decided.scope(), decided.dueAt(), decided.clockId(),
                             decided.pendingEvents().get(decided.pendingEvents().size() - 1).eventId());

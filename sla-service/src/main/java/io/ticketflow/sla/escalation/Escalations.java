@@ -49,7 +49,11 @@ public class Escalations implements BreachCounter {
     private final EscalationProperties rules;
     private final Clock clock;
 
-    public Escalations(TicketStore tickets, ClockStore clocks, EscalationProperties rules, Clock clock) {
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    public Escalations(TicketStore tickets, ClockStore clocks, EscalationProperties rules, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.tickets = tickets;
         this.clocks = clocks;
         this.ladder = new EscalationLadder(rules);
@@ -85,6 +89,18 @@ public class Escalations implements BreachCounter {
         tickets.update(closed.ticketId(), closed.ticketNo(), t -> {
             SlaTicket.Draft d = t.draft();
             d.closed = true;
+            return d.build();
+        });
+    }
+
+    /** A reopened ticket can be escalated again. */
+    public void reopened(io.ticketflow.events.TicketReopened reopened) {
+        tickets.update(reopened.ticketId(), reopened.ticketNo(), t -> {
+            if (!t.closed()) {
+                return t;
+            }
+            SlaTicket.Draft d = t.draft();
+            d.closed = false;
             return d.build();
         });
     }
@@ -198,7 +214,11 @@ public class Escalations implements BreachCounter {
                     escalationId, cause);
             return d.build();
         });
-        return stored.pendingEvents().stream().anyMatch(p -> p.eventId().equals(escalationId.toString()));
+        boolean escalated = stored.pendingEvents().stream().anyMatch(p -> p.eventId().equals(escalationId.toString()));
+        if (escalated && stored.level() != null && stored.triggers().contains(key)) {
+            meters.counter("ticketflow.sla.escalations", "level", stored.level().name()).increment();
+        }
+        return escalated;
     }
 
     private String targetOf(SlaTicket ticket, EscalationLevel level) {

@@ -66,6 +66,7 @@ class LifecycleListener {
         } else if (event instanceof TicketResolved resolved) {
             touched = clocks.ticketResolved(resolved, id);
         } else if (event instanceof TicketReopened reopened) {
+            escalations.reopened(reopened);
             touched = clocks.ticketReopened(reopened, id);
         } else if (event instanceof TicketClosed closed) {
             escalations.closed(closed);
