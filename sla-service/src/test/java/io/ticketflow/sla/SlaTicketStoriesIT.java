@@ -196,6 +196,30 @@ class SlaTicketStoriesIT {
     }
 
     @Test
+    void a_hold_and_a_resume_delivered_twice_pause_and_resume_each_clock_once() {
+        Tickets ticket = Tickets.fresh();
+        Instant t0 = now();
+        upstream.publish(UUID.randomUUID(), ticket.created(Priority.P2, t0));
+        UUID holdId = UUID.randomUUID();
+        upstream.publish(holdId, ticket.heldOnCustomer(2, t0.plus(Duration.ofMinutes(10))));
+        upstream.publish(holdId, ticket.heldOnCustomer(2, t0.plus(Duration.ofMinutes(10))));
+        // out of order: a second hold stamped earlier than the first changes nothing either
+        upstream.publish(UUID.randomUUID(), ticket.heldOnCustomer(3, t0.plus(Duration.ofMinutes(5))));
+        UUID resumeId = UUID.randomUUID();
+        upstream.publish(resumeId, ticket.resumed(4, t0.plus(Duration.ofMinutes(40))));
+        upstream.publish(resumeId, ticket.resumed(4, t0.plus(Duration.ofMinutes(40))));
+        // marker on the same key: everything above was handled once the close is out
+        upstream.publish(UUID.randomUUID(), ticket.closed(5, t0.plus(Duration.ofMinutes(50))));
+        sla.await(SlaClockStopped.class, e -> e.ticketId().equals(ticket.ticketId()) && e.metric() == SlaMetric.RESOLUTION);
+
+        assertThat(SlaClocksIT.distinct(sla.received(SlaClockPaused.class, e -> e.ticketId().equals(ticket.ticketId()))))
+                .extracting(e -> e.event().metric() + "@" + e.event().pausedAt())
+                .containsExactlyInAnyOrder("FIRST_RESPONSE@" + t0.plus(Duration.ofMinutes(10)), "RESOLUTION@" + t0.plus(Duration.ofMinutes(10)));
+        assertThat(SlaClocksIT.distinct(sla.received(SlaClockResumed.class, e -> e.ticketId().equals(ticket.ticketId()))))
+                .extracting(e -> e.event().pausedTotal()).containsExactly(Duration.ofMinutes(30), Duration.ofMinutes(30));
+    }
+
+    @Test
     void closing_a_ticket_stops_its_running_clocks() {
         Tickets ticket = Tickets.fresh();
         Instant t0 = now();
