@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The HTTP API that needs no events: the what-if calculator, the policy table, problem details. */
 @TicketflowServiceTest
+@Import(SlaTestConfiguration.class)
 class SlaApiIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
@@ -35,6 +37,75 @@ class SlaApiIT {
                 {"start":"2026-11-20T17:00:00Z","budget":"PT9H","mode":"WORKING"}""", 200);
 
         assertThat(due).containsOnly(Map.entry("due", "2026-11-23T10:00:00Z"));
+    }
+
+    @Test
+    void what_if_with_pauses_adds_back_the_paused_working_time() {
+        // Monday 10:00 Shanghai + 4 working hours, paused 11:00-12:30 -> 15:30
+        Map<String, Object> due = postDue("default", """
+                {"start":"2026-11-23T02:00:00Z","budget":"PT4H","mode":"WORKING",
+                 "pauses":[{"from":"2026-11-23T03:00:00Z","to":"2026-11-23T04:30:00Z"}]}""", 200);
+        assertThat(due).containsOnly(Map.entry("due", "2026-11-23T07:30:00Z"));
+
+        Map<String, Object> problem = postDue("default", """
+                {"start":"2026-11-23T02:00:00Z","budget":"PT4H","mode":"WORKING",
+                 "pauses":[{"from":"2026-11-23T05:00:00Z","to":"2026-11-23T04:30:00Z"}]}""", 400);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+        assertThat(errors).extracting(e -> e.get("field")).containsExactly("pauses[0].ordered");
+    }
+
+    @Test
+    void a_department_calendar_is_saved_over_the_api_and_used_by_the_what_if() {
+        Map<String, Object> saved = http.put().uri("/api/v1/sla/calendars/{id}", "quality")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"zone":"Asia/Shanghai","openingHours":{"SATURDAY":"10:00-14:00"},"standardDay":"10:00-14:00",
+                         "holidays":["2026-11-28"],"makeUpDays":[]}""")
+                .exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+        assertThat(saved).containsEntry("id", "quality").containsEntry("workingDay", "PT4H");
+
+        // Friday: the next opening is Saturday 5 Dec, the 28th being a holiday... from Friday 27th
+        Map<String, Object> due = postDue("quality", """
+                {"start":"2026-11-27T02:00:00Z","budget":"PT1H","mode":"WORKING"}""", 200);
+        assertThat(due).containsOnly(Map.entry("due", "2026-12-05T03:00:00Z"));
+
+        http.put().uri("/api/v1/sla/calendars/{id}", "quality").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"zone":"Mars/Olympus","openingHours":{"MONDAY":"09:00-18:00"}}""")
+                .exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/v1/sla/calendars/quality").exchange().expectStatus().isOk()
+                .expectBody(JSON).value(body -> assertThat(body).containsEntry("zone", "Asia/Shanghai"));
+    }
+
+    @Test
+    void the_policy_table_is_replaced_over_the_api_and_a_bad_table_changes_nothing() {
+        String table = """
+                {"calendar":"default",
+                 "firstResponse":{"P0":{"time":"PT10M"},"P1":{"time":"PT2H"},"P2":{"time":"PT4H"},"P3":{"workingDays":1}},
+                 "resolution":{"P0":{"time":"PT24H"},"P1":{"time":"PT8H"},"P2":{"time":"PT8H"},"P3":{"workingDays":3}},
+                 "departmentAnswers":{"LOGISTICS":{"time":"PT1H"},"RND":{"time":"PT24H"}}}""";
+        try {
+            http.put().uri("/api/v1/sla/policies").contentType(MediaType.APPLICATION_JSON).body(table)
+                    .exchange().expectStatus().isOk();
+            assertThat(policies()).contains(policy("FIRST_RESPONSE", "P0", "PT10M", null, "CALENDAR"));
+
+            Map<String, Object> problem = http.put().uri("/api/v1/sla/policies").contentType(MediaType.APPLICATION_JSON)
+                    .body("""
+                            {"calendar":"default","firstResponse":{"P0":{"time":"PT10M"}},"resolution":{}}""")
+                    .exchange().expectStatus().isBadRequest().expectBody(JSON).returnResult().getResponseBody();
+            assertThat((String) problem.get("detail")).contains("no FIRST_RESPONSE policy for P1");
+            assertThat(policies()).contains(policy("FIRST_RESPONSE", "P0", "PT10M", null, "CALENDAR"));
+        } finally {
+            http.put().uri("/api/v1/sla/policies").contentType(MediaType.APPLICATION_JSON)
+                    .body(table.replace("PT10M", "PT15M")).exchange().expectStatus().isOk();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> policies() {
+        return (List<Map<String, Object>>) http.get().uri("/api/v1/sla/policies").exchange().expectStatus().isOk()
+                .expectBody(JSON).returnResult().getResponseBody().get("policies");
     }
 
     @Test
@@ -96,13 +167,19 @@ class SlaApiIT {
         assertThat(table).containsEntry("calendar", "default");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> policies = (List<Map<String, Object>>) table.get("policies");
-        assertThat(policies).hasSize(8);
+        assertThat(policies).hasSize(18);
         assertThat(policies).contains(
                 policy("FIRST_RESPONSE", "P0", "PT15M", null, "CALENDAR"),
                 policy("FIRST_RESPONSE", "P1", "PT2H", null, "CALENDAR"),
                 policy("FIRST_RESPONSE", "P3", "PT9H", 1, "WORKING"),
                 policy("RESOLUTION", "P2", "PT8H", null, "CALENDAR"),
-                policy("RESOLUTION", "P3", "PT27H", 3, "WORKING"));
+                policy("RESOLUTION", "P3", "PT27H", 3, "WORKING"),
+                policy("NEXT_RESPONSE", "P2", "PT4H", null, "CALENDAR"),
+                policy("NEEDS_INFO_FOLLOW_UP", null, "PT9H", 1, "WORKING"),
+                policy("COLLABORATOR_PROGRESS", null, "PT2H", null, "CALENDAR"),
+                policy("CALLBACK", null, "PT4H", null, "WORKING"));
+        assertThat(policies).contains(scoped("RESOLUTION", "P0", "emergency-handling", "PT1H"),
+                scoped("RESOLUTION", null, "answer:logistics", "PT1H"), scoped("RESOLUTION", null, "answer:rnd", "PT24H"));
     }
 
     @Test
@@ -113,13 +190,13 @@ class SlaApiIT {
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
 
-        assertThat(calendars).hasSize(1);
         Map<String, Object> calendar = calendars.get(0);
         assertThat(calendar).containsEntry("id", "default")
                 .containsEntry("zone", "Asia/Shanghai")
                 .containsEntry("standardDay", "09:00-18:00")
                 .containsEntry("workingDay", "PT9H")
-                .containsEntry("holidays", List.of())
+                .containsEntry("holidays", List.of("2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2027-01-01"))
+                .containsEntry("makeUpDays", List.of("2026-10-10"))
                 .containsEntry("openingHours", Map.of("MONDAY", "09:00-18:00", "TUESDAY", "09:00-18:00",
                         "WEDNESDAY", "09:00-18:00", "THURSDAY", "09:00-18:00", "FRIDAY", "09:00-18:00"));
         http.get().uri("/api/v1/sla/calendars/default").exchange().expectStatus().isOk();
@@ -140,9 +217,16 @@ class SlaApiIT {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("metric", metric);
         policy.put("priority", priority);
+        policy.put("scope", null);
         policy.put("budget", budget);
         policy.put("workingDays", workingDays);
         policy.put("mode", mode);
+        return policy;
+    }
+
+    private static Map<String, Object> scoped(String metric, String priority, String scope, String budget) {
+        Map<String, Object> policy = policy(metric, priority, budget, null, "CALENDAR");
+        policy.put("scope", scope);
         return policy;
     }
 

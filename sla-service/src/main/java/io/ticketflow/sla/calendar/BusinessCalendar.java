@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,16 +92,30 @@ public record BusinessCalendar(
      * (not at the next opening).
      */
     public Instant dueAt(Instant start, Duration budget, TimeMode mode) {
+        return dueAt(start, budget, mode, List.of());
+    }
+
+    /**
+     * As {@link #dueAt(Instant, Duration, TimeMode)}, with the time covered by {@code pauses}
+     * not counted: in working time only the paused opening hours are added back, in calendar time
+     * the whole pause. Pauses may overlap and come in any order.
+     */
+    public Instant dueAt(Instant start, Duration budget, TimeMode mode, List<Pause> pauses) {
         requireNonNull(start, "start");
         requireNonNull(budget, "budget");
         requireNonNull(mode, "mode");
+        requireNonNull(pauses, "pauses");
         if (budget.isNegative()) {
             throw new IllegalArgumentException("budget must not be negative: " + budget);
         }
-        return mode == TimeMode.CALENDAR ? start.plus(budget) : afterWorkingTime(start, budget);
+        List<Pause> merged = merge(pauses);
+        if (mode == TimeMode.CALENDAR) {
+            return consume(start, Instant.MAX, budget, merged).orElseThrow();
+        }
+        return afterWorkingTime(start, budget, merged);
     }
 
-    private Instant afterWorkingTime(Instant start, Duration budget) {
+    private Instant afterWorkingTime(Instant start, Duration budget, List<Pause> pauses) {
         Duration remaining = budget;
         LocalDate date = start.atZone(zone).toLocalDate();
         int closedInARow = 0;
@@ -110,11 +127,11 @@ public record BusinessCalendar(
                 Instant from = start.isAfter(opens) ? start : opens;
                 if (from.isBefore(closes)) {
                     closedInARow = 0;
-                    Duration open = Duration.between(from, closes);
-                    if (remaining.compareTo(open) <= 0) {
-                        return from.plus(remaining);
+                    Optional<Instant> due = consume(from, closes, remaining, pauses);
+                    if (due.isPresent()) {
+                        return due.get();
                     }
-                    remaining = remaining.minus(open);
+                    remaining = remaining.minus(counted(from, closes, pauses));
                 }
             } else {
                 closedInARow++;
@@ -123,5 +140,68 @@ public record BusinessCalendar(
         }
         throw new IllegalStateException("calendar " + id + " has no working time within "
                 + MAX_CLOSED_DAYS_IN_A_ROW + " days after " + date.minusDays(MAX_CLOSED_DAYS_IN_A_ROW));
+    }
+
+    /**
+     * Spends {@code budget} on [from, to) minus the pauses; the instant it runs out, or empty
+     * when the interval does not hold enough counted time. A budget that runs out exactly at the
+     * end of a counted stretch is due at that end.
+     */
+    private static Optional<Instant> consume(Instant from, Instant to, Duration budget, List<Pause> pauses) {
+        Instant cursor = from;
+        Duration remaining = budget;
+        for (Pause pause : pauses) {
+            if (!pause.to().isAfter(cursor)) {
+                continue;
+            }
+            if (!pause.from().isBefore(to)) {
+                break;
+            }
+            if (pause.from().isAfter(cursor)) {
+                Duration open = Duration.between(cursor, pause.from());
+                if (remaining.compareTo(open) <= 0) {
+                    return Optional.of(cursor.plus(remaining));
+                }
+                remaining = remaining.minus(open);
+            }
+            cursor = pause.to();
+            if (!cursor.isBefore(to)) {
+                return Optional.empty();
+            }
+        }
+        if (Instant.MAX.equals(to)) {
+            return Optional.of(cursor.plus(remaining));
+        }
+        Duration open = Duration.between(cursor, to);
+        return remaining.compareTo(open) <= 0 ? Optional.of(cursor.plus(remaining)) : Optional.empty();
+    }
+
+    /** The time in [from, to) not covered by a pause. */
+    private static Duration counted(Instant from, Instant to, List<Pause> pauses) {
+        Duration total = Duration.between(from, to);
+        for (Pause pause : pauses) {
+            Instant a = pause.from().isAfter(from) ? pause.from() : from;
+            Instant b = pause.to().isBefore(to) ? pause.to() : to;
+            if (b.isAfter(a)) {
+                total = total.minus(Duration.between(a, b));
+            }
+        }
+        return total;
+    }
+
+    /** Pauses sorted by start, overlapping ones joined. */
+    private static List<Pause> merge(List<Pause> pauses) {
+        List<Pause> sorted = new ArrayList<>(pauses);
+        sorted.sort(Comparator.comparing(Pause::from));
+        List<Pause> merged = new ArrayList<>();
+        for (Pause pause : sorted) {
+            if (!merged.isEmpty() && !pause.from().isAfter(merged.get(merged.size() - 1).to())) {
+                Pause last = merged.remove(merged.size() - 1);
+                merged.add(new Pause(last.from(), pause.to().isAfter(last.to()) ? pause.to() : last.to()));
+            } else {
+                merged.add(pause);
+            }
+        }
+        return merged;
     }
 }

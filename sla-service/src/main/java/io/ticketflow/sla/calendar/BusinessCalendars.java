@@ -13,7 +13,7 @@ public final class BusinessCalendars {
     /** The id of the calendar policies use unless told otherwise. */
     public static final String DEFAULT = "default";
 
-    private final Map<String, BusinessCalendar> byId;
+    private volatile Map<String, BusinessCalendar> byId;
 
     public BusinessCalendars(Collection<BusinessCalendar> calendars) {
         Map<String, BusinessCalendar> map = new LinkedHashMap<>();
@@ -38,6 +38,13 @@ public final class BusinessCalendars {
     /** The calendar with this id, if configured. */
     public Optional<BusinessCalendar> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Adds a calendar or replaces the one with its id (the API edits calendars this way). */
+    public synchronized void put(BusinessCalendar calendar) {
+        Map<String, BusinessCalendar> map = new LinkedHashMap<>(byId);
+        map.put(calendar.id(), calendar);
+        byId = Map.copyOf(map);
     }
 
     /** The calendar with this id; fails when it is not configured. */

@@ -1,7 +1,12 @@
 package io.ticketflow.sla.calendar;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.PutMapping;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +34,35 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sla/calendars")
 class CalendarController {
 
-    private final BusinessCalendars calendars;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CalendarController.class);
 
-    CalendarController(BusinessCalendars calendars) {
+    private final BusinessCalendars calendars;
+    private final MongoTemplate mongo;
+
+    CalendarController(BusinessCalendars calendars, MongoTemplate mongo) {
         this.calendars = calendars;
+        this.mongo = mongo;
+    }
+
+    /**
+     * Creates or replaces a calendar (e.g. one per department, named by the department id, or this
+     * year's holidays). Stored, so it survives restarts; new and recomputed clocks use it.
+     */
+    @PutMapping("/{id}")
+    CalendarView put(@PathVariable @Pattern(regexp = "[a-z0-9-]{1,40}") String id, @Valid @RequestBody EditedCalendar.Definition definition) {
+        BusinessCalendar calendar;
+        try {
+            calendar = definition.toCalendar(id);
+        } catch (RuntimeException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+            problem.setTitle("Invalid calendar");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e);
+        }
+        mongo.save(new EditedCalendar(id, definition));
+        calendars.put(calendar);
+        log.info("business calendar saved id={} zone={} holidays={} makeUpDays={}", id, calendar.zone(), calendar.holidays().size(),
+                calendar.makeUpDays().size());
+        return CalendarView.of(calendar);
     }
 
     @GetMapping
@@ -48,18 +78,31 @@ class CalendarController {
     @PostMapping("/{id}/due")
     DueDate due(@PathVariable String id, @Valid @RequestBody DueDateQuestion question) {
         BusinessCalendar calendar = calendars.find(id).orElseThrow(() -> new UnknownCalendarException(id));
-        return new DueDate(calendar.dueAt(question.start(), question.budget(), question.mode()));
+        List<Pause> pauses = question.pauses() == null ? List.of()
+                : question.pauses().stream().map(p -> new Pause(p.from(), p.to())).toList();
+        return new DueDate(calendar.dueAt(question.start(), question.budget(), question.mode(), pauses));
     }
 
     /**
      * @param start  when the clock starts
      * @param budget the allowance, e.g. {@code PT9H}; at most a year, so an answer is always cheap
      * @param mode   {@code CALENDAR} or {@code WORKING}
+     * @param pauses optional stretches the clock stood still; their (working) time is added back
      */
     record DueDateQuestion(
             @NotNull Instant start,
             @NotNull @DurationMin(nanos = 0, inclusive = false) @DurationMax(days = 366) Duration budget,
-            @NotNull TimeMode mode) {
+            @NotNull TimeMode mode,
+            @Valid @Size(max = 100) List<PauseInterval> pauses) {
+    }
+
+    /** A pause, {@code from} before {@code to}. */
+    record PauseInterval(@NotNull Instant from, @NotNull Instant to) {
+
+        @AssertTrue(message = "must end after it starts")
+        boolean isOrdered() {
+            return from == null || to == null || !to.isBefore(from);
+        }
     }
 
     record DueDate(Instant due) {

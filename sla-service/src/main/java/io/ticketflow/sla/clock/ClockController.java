@@ -1,5 +1,6 @@
 package io.ticketflow.sla.clock;
 
+import io.ticketflow.events.Department;
 import io.ticketflow.events.Priority;
 import io.ticketflow.events.SlaMetric;
 import io.ticketflow.sla.calendar.TimeMode;
@@ -11,7 +12,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** A ticket's SLA clocks as they stand now. */
 @RestController
@@ -35,20 +39,48 @@ class ClockController {
         return new TicketClocks(ticketNo, found.get(0).ticketId(), found.stream().map(c -> ClockView.of(c, now)).toList());
     }
 
+    /** Running clocks ordered by time left (overdue ones first), with the instant each breaches if nothing happens. */
+    @GetMapping("/api/v1/sla/at-risk")
+    List<AtRisk> atRisk(@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
+        Instant now = clock.instant();
+        return clocks.atRisk(limit).stream().map(c -> AtRisk.of(c, now)).toList();
+    }
+
     record TicketClocks(String ticketNo, String ticketId, List<ClockView> clocks) {
     }
 
     /**
      * @param budget           ISO-8601 duration, e.g. {@code PT2H}
-     * @param remainingSeconds wall-clock seconds until {@code dueAt}, negative when overdue, null once stopped
+     * @param scope            null for the ticket's own clock; {@code emergency-handling}, a department, {@code answer:<dept>} or a callback id
+     * @param pausedSeconds    wall-clock seconds the clock has stood still so far
+     * @param remainingSeconds wall-clock seconds until {@code dueAt}, negative when overdue, null unless running
+     * @param breached         whether the current deadline was breached
+     * @param warnings         the warning thresholds: when each falls due and whether it was raised
      */
-    record ClockView(String clockId, SlaMetric metric, ClockState state, Priority priority, String budget, TimeMode mode,
-            Instant startedAt, Instant dueAt, Instant metAt, Boolean onTime, Long remainingSeconds) {
+    record ClockView(String clockId, SlaMetric metric, String scope, int round, ClockState state, Priority priority, String budget,
+            TimeMode mode, String calendar, Instant startedAt, Instant dueAt, Instant pausedSince, long pausedSeconds,
+            Long remainingSeconds, boolean breached, List<ClockWarning> warnings, Instant metAt, Boolean onTime, Instant endedAt,
+            String endReason) {
 
         static ClockView of(SlaClock clock, Instant now) {
-            return new ClockView(clock.clockId(), clock.metric(), clock.state(), clock.priority(),
-                    clock.budget() == null ? null : clock.budget().toString(), clock.mode(), clock.startedAt(),
-                    clock.dueAt(), clock.metAt(), clock.onTime(), clock.remainingSecondsAt(now));
+            return new ClockView(clock.clockId(), clock.metric(), clock.scope(), clock.round(), clock.state(), clock.priority(),
+                    clock.budget() == null ? null : clock.budget().toString(), clock.mode(), clock.calendar(), clock.startedAt(),
+                    clock.dueAt(), clock.pausedSince(), clock.pausedTotal(now).toSeconds(), clock.remainingSecondsAt(now),
+                    clock.dueAt().equals(clock.breachedDue()), clock.warnings(), clock.metAt(), clock.onTime(), clock.endedAt(),
+                    clock.endReason());
+        }
+    }
+
+    /**
+     * @param predictedBreachAt when the clock breaches unless its goal is met first: its deadline
+     */
+    record AtRisk(String ticketNo, String ticketId, String clockId, SlaMetric metric, String scope, Priority priority,
+            Department department, Instant dueAt, long remainingSeconds, Instant predictedBreachAt, boolean breached) {
+
+        static AtRisk of(SlaClock clock, Instant now) {
+            return new AtRisk(clock.ticketNo(), clock.ticketId(), clock.clockId(), clock.metric(), clock.scope(), clock.priority(),
+                    clock.department(), clock.dueAt(), clock.remainingSecondsAt(now), clock.dueAt(),
+                    clock.dueAt().equals(clock.breachedDue()));
         }
     }
 

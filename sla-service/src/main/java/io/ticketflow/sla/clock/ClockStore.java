@@ -4,9 +4,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.ticketflow.events.SlaMetric;
+import io.ticketflow.sla.outbox.OutboxCollection;
+import io.ticketflow.sla.outbox.OutboxDocument;
+import io.ticketflow.sla.outbox.PendingEvent;
+import io.ticketflow.sla.outbox.VersionedUpdate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -19,18 +24,20 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code clocks} collection. Every change is one conditional single-document write, and every
- * change that publishes something stores the pending event in that same write.
+ * The {@code clocks} collection. A new clock is an insert-if-absent; every later change is one
+ * conditional replace of the whole document over the version it was computed from (optimistic
+ * lock), carrying the events it decided in the same write.
  */
 @Component
-public class ClockStore implements InitializingBean {
+public class ClockStore implements InitializingBean, OutboxCollection {
 
     private static final String ID = "_id";
     private static final String PENDING = "pendingEvents";
+    private static final List<ClockState> OPEN = List.of(ClockState.RUNNING, ClockState.PAUSED);
 
     private final MongoTemplate mongo;
 
-    ClockStore(MongoTemplate mongo) {
+    public ClockStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -42,10 +49,20 @@ public class ClockStore implements InitializingBean {
                 .on("metric", Sort.Direction.ASC).on("state", Sort.Direction.ASC).named("ticketId_metric_state"));
         mongo.indexOps(SlaClock.class).createIndex(new Index().on(PENDING + ".recordedAt", Sort.Direction.ASC)
                 .sparse().named("pending_recordedAt"));
+        // the scheduler's query: the nearest instants something must fire
+        mongo.indexOps(SlaClock.class).createIndex(new Index().on("nextFireAt", Sort.Direction.ASC).sparse().named("nextFireAt"));
+        // the at-risk board: running clocks by deadline
+        mongo.indexOps(SlaClock.class).createIndex(new Index().on("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
+                .named("state_dueAt"));
+    }
+
+    @Override
+    public String name() {
+        return "clocks";
     }
 
     /** Stores a new clock with its pending events; false when a clock with its id already exists. */
-    boolean insertIfAbsent(SlaClock clock) {
+    public boolean insertIfAbsent(SlaClock clock) {
         try {
             mongo.insert(clock);
             return true;
@@ -54,25 +71,13 @@ public class ClockStore implements InitializingBean {
         }
     }
 
-    /** The ticket's running clock for a metric, the latest round first. */
-    Optional<SlaClock> running(String ticketId, SlaMetric metric) {
-        Query query = query(where("ticketId").is(ticketId).and("metric").is(metric).and("state").is(ClockState.RUNNING))
-                .with(Sort.by(Sort.Direction.DESC, "round"));
-        return Optional.ofNullable(mongo.findOne(query, SlaClock.class));
-    }
-
     /**
-     * Stops a clock if it is still running, storing its pending {@code SlaClockMet} in the same
-     * write; false when it had already stopped.
+     * Writes the next version of a clock if the stored one is still {@code read}'s version; false
+     * when another handler or instance changed it meanwhile (the caller re-reads and decides again).
      */
-    boolean markMet(String clockId, SlaClock.Met met) {
-        Query stillRunning = query(where(ID).is(clockId).and("state").is(ClockState.RUNNING));
-        Update update = new Update()
-                .set("state", ClockState.MET)
-                .set("metAt", met.metAt())
-                .set("onTime", met.onTime())
-                .push(PENDING, met.event());
-        return mongo.updateFirst(stillRunning, update, SlaClock.class).getModifiedCount() == 1;
+    public boolean replace(SlaClock read, SlaClock next) {
+        return VersionedUpdate.write(mongo, next, read.clockId(), read.version(),
+                VersionedUpdate.added(read.pendingEvents(), next.pendingEvents()));
     }
 
     /** A clock by id. */
@@ -80,22 +85,56 @@ public class ClockStore implements InitializingBean {
         return Optional.ofNullable(mongo.findById(clockId, SlaClock.class));
     }
 
-    /** A ticket's clocks, by metric then round. */
+    /** A ticket's open clocks (running or paused). */
+    List<SlaClock> openOf(String ticketId) {
+        return mongo.find(query(where("ticketId").is(ticketId).and("state").in(OPEN)), SlaClock.class);
+    }
+
+    /** A ticket's open clock of a metric and scope, the latest round first. */
+    Optional<SlaClock> open(String ticketId, SlaMetric metric, String scope) {
+        return mongo.find(query(where("ticketId").is(ticketId).and("metric").is(metric).and("state").in(OPEN)), SlaClock.class)
+                .stream()
+                .filter(c -> Objects.equals(c.scope(), scope))
+                .max(Comparator.comparingInt(SlaClock::round));
+    }
+
+    /** A ticket's clocks, by metric, scope, then round. */
     List<SlaClock> byTicketNo(String ticketNo) {
         return mongo.find(query(where("ticketNo").is(ticketNo)), SlaClock.class).stream()
-                .sorted(Comparator.comparing(SlaClock::metric).thenComparingInt(SlaClock::round))
+                .sorted(Comparator.comparing(SlaClock::metric)
+                        .thenComparing(SlaClock::scope, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparingInt(SlaClock::round))
                 .toList();
     }
 
-    /** Forgets a pending event once Kafka acknowledged it. */
-    public void clearPending(String clockId, String eventId) {
-        mongo.updateFirst(query(where(ID).is(clockId)),
-                Update.fromDocument(new Document("$pull", new Document(PENDING, new Document("eventId", eventId)))),
-                SlaClock.class);
+    /** Clocks with something to fire at {@code until} or earlier, the nearest first. */
+    List<SlaClock> firingUntil(Instant until, int limit) {
+        Query query = query(where("nextFireAt").lte(until)).with(Sort.by(Sort.Direction.ASC, "nextFireAt")).limit(limit);
+        return mongo.find(query, SlaClock.class);
     }
 
-    /** Clocks holding an event pending since {@code recordedBefore} or earlier: left behind by a crash or a Kafka outage. */
-    public List<SlaClock> withEventsPendingSince(Instant recordedBefore, int limit) {
-        return mongo.find(query(where(PENDING + ".recordedAt").lte(recordedBefore)).limit(limit), SlaClock.class);
+    /** Running clocks, the nearest deadline first. */
+    List<SlaClock> runningByDeadline(int limit) {
+        Query query = query(where("state").is(ClockState.RUNNING)).with(Sort.by(Sort.Direction.ASC, "dueAt")).limit(limit);
+        return mongo.find(query, SlaClock.class);
+    }
+
+    @Override
+    public Optional<OutboxDocument> pendingOf(String id) {
+        return byId(id).map(SlaClock::asOutbox);
+    }
+
+    @Override
+    public List<OutboxDocument> pendingSince(Instant recordedBefore, int limit) {
+        return mongo.find(query(where(PENDING + ".recordedAt").lte(recordedBefore)).limit(limit), SlaClock.class).stream()
+                .map(SlaClock::asOutbox).toList();
+    }
+
+    @Override
+    public void clear(String id, PendingEvent event) {
+        mongo.updateFirst(query(where(ID).is(id)),
+                Update.fromDocument(new Document("$pull", new Document(PENDING,
+                        new Document("eventId", event.eventId()).append("topic", event.topic())))),
+                SlaClock.class);
     }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,47 @@ class BusinessCalendarTest {
         assertThat(OpeningHours.valueOf("09:00-18:00")).hasToString("09:00-18:00");
         assertThatThrownBy(() -> OpeningHours.valueOf("18:00-09:00")).hasMessageContaining("close after they open");
         assertThatThrownBy(() -> OpeningHours.valueOf("nine to six")).hasMessageContaining("09:00-18:00");
+    }
+
+    @Test
+    void paused_working_time_is_added_back_but_a_pause_outside_opening_hours_costs_nothing() {
+        // Monday 10:00 + 4 working hours = 14:00; a pause 11:00-12:30 moves it to 15:30
+        Instant start = local("2026-11-23T10:00");
+        assertThat(calendar.dueAt(start, Duration.ofHours(4), WORKING,
+                List.of(new Pause(local("2026-11-23T11:00"), local("2026-11-23T12:30"))))).isEqualTo(local("2026-11-23T15:30"));
+        // a pause over the night (17:00 to next day 10:00) costs only the 1 h before closing and the 1 h after opening
+        assertThat(calendar.dueAt(start, Duration.ofHours(8), WORKING,
+                List.of(new Pause(local("2026-11-23T17:00"), local("2026-11-24T10:00"))))).isEqualTo(local("2026-11-24T11:00"));
+        // a pause on the weekend costs nothing
+        assertThat(calendar.dueAt(local("2026-11-20T17:00"), Duration.ofHours(2), WORKING,
+                List.of(new Pause(local("2026-11-21T10:00"), local("2026-11-22T10:00"))))).isEqualTo(local("2026-11-23T10:00"));
+    }
+
+    @Test
+    void paused_calendar_time_is_added_back_whole() {
+        Instant start = local("2026-11-23T10:00");
+        assertThat(calendar.dueAt(start, Duration.ofHours(2), CALENDAR,
+                List.of(new Pause(local("2026-11-23T10:30"), local("2026-11-23T13:30"))))).isEqualTo(local("2026-11-23T15:00"));
+        // overlapping and unordered pauses count once; a pause after the deadline changes nothing
+        assertThat(calendar.dueAt(start, Duration.ofHours(2), CALENDAR, List.of(
+                new Pause(local("2026-11-23T11:00"), local("2026-11-23T12:00")),
+                new Pause(local("2026-11-23T10:30"), local("2026-11-23T11:30")),
+                new Pause(local("2026-11-24T10:00"), local("2026-11-24T12:00"))))).isEqualTo(local("2026-11-23T13:30"));
+    }
+
+    @Test
+    void a_budget_that_runs_out_exactly_when_a_pause_begins_is_due_then() {
+        assertThat(calendar.dueAt(local("2026-11-23T10:00"), Duration.ofHours(1), WORKING,
+                List.of(new Pause(local("2026-11-23T11:00"), local("2026-11-23T12:00"))))).isEqualTo(local("2026-11-23T11:00"));
+    }
+
+    @Test
+    void working_time_runs_across_a_weekend_and_a_holiday_with_a_pause() {
+        BusinessCalendar withHoliday = calendar(Set.of(LocalDate.parse("2026-11-23")), Set.of());
+        // Friday 16:00 + 9 working hours: 2 h Friday, Monday is a holiday, 7 h Tuesday -> Tuesday 16:00;
+        // paused Tuesday 09:00-10:00 -> Tuesday 17:00
+        assertThat(withHoliday.dueAt(local("2026-11-20T16:00"), Duration.ofHours(9), WORKING,
+                List.of(new Pause(local("2026-11-24T09:00"), local("2026-11-24T10:00"))))).isEqualTo(local("2026-11-24T17:00"));
     }
 
     private static BusinessCalendar calendar(Set<LocalDate> holidays, Set<LocalDate> makeUpDays) {

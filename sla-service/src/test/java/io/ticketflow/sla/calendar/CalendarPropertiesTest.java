@@ -24,7 +24,16 @@ class CalendarPropertiesTest {
                 DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
         assertThat(calendar.weeklyHours().values()).allMatch(hours -> hours.equals(OpeningHours.valueOf("09:00-18:00")));
         assertThat(calendar.workingDay()).isEqualTo(Duration.ofHours(9));
-        assertThat(calendar.holidays()).isEmpty();
+        // the shipped example: National Day 2026 (Oct 1-7, the 10th worked in exchange) and New Year 2027
+        assertThat(calendar.holidays()).contains(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-07"),
+                LocalDate.parse("2027-01-01"));
+        assertThat(calendar.makeUpDays()).containsExactly(LocalDate.parse("2026-10-10"));
+        // Wednesday 30 Sep 17:00 + 9 working hours: 1 h that day, then Thursday 8 Oct, the first day back
+        assertThat(calendar.dueAt(Instant.parse("2026-09-30T09:00:00Z"), Duration.ofHours(9), TimeMode.WORKING))
+                .isEqualTo(Instant.parse("2026-10-08T09:00:00Z"));
+        // the make-up Saturday counts: Friday 9 Oct 17:00 + 2 working hours ends Saturday 10:00
+        assertThat(calendar.dueAt(Instant.parse("2026-10-09T09:00:00Z"), Duration.ofHours(2), TimeMode.WORKING))
+                .isEqualTo(Instant.parse("2026-10-10T02:00:00Z"));
     }
 
     @Test

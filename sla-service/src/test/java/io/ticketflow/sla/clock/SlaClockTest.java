@@ -1,5 +1,6 @@
 package io.ticketflow.sla.clock;
 
+import io.ticketflow.sla.outbox.PendingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,20 +60,23 @@ class SlaClockTest {
 
     @Test
     void met_by_the_due_time_is_on_time_even_at_the_very_last_millisecond() {
-        SlaClock.Met met = clock.meet(clock.dueAt(), NOW);
+        SlaClock met = clock.meet(clock.dueAt(), NOW);
 
         assertThat(met.onTime()).isTrue();
-        assertThat(met.event().id()).isEqualTo(EventIds.of("sla-clock-met", clock.clockId()));
-        assertThat(met.event().event()).isEqualTo(new SlaClockMet("t-1", "202611-000001", clock.clockId(),
+        assertThat(met.state()).isEqualTo(ClockState.MET);
+        assertThat(met.nextFireAt()).isNull();
+        PendingEvent event = met.pendingEvents().get(1);
+        assertThat(event.id()).isEqualTo(EventIds.of("sla-clock-met", clock.clockId()));
+        assertThat(event.event()).isEqualTo(new SlaClockMet("t-1", "202611-000001", clock.clockId(),
                 SlaMetric.FIRST_RESPONSE, clock.startedAt(), clock.dueAt(), clock.dueAt(), true));
     }
 
     @Test
     void met_after_the_due_time_is_late() {
-        SlaClock.Met met = clock.meet(clock.dueAt().plusMillis(1), NOW);
+        SlaClock met = clock.meet(clock.dueAt().plusMillis(1), NOW);
 
         assertThat(met.onTime()).isFalse();
-        assertThat(((SlaClockMet) met.event().event()).onTime()).isFalse();
+        assertThat(((SlaClockMet) met.pendingEvents().get(1).event()).onTime()).isFalse();
     }
 
     @Test
@@ -85,10 +89,7 @@ class SlaClockTest {
 
     @Test
     void a_stopped_clock_has_no_remaining_time_and_cannot_stop_again() {
-        SlaClock.Met met = clock.meet(CREATED.plusSeconds(60), NOW);
-        SlaClock stopped = new SlaClock(clock.clockId(), clock.ticketId(), clock.ticketNo(), clock.metric(), clock.round(),
-                clock.priority(), clock.calendar(), clock.budget(), clock.mode(), clock.startedAt(), clock.dueAt(),
-                ClockState.MET, met.metAt(), met.onTime(), null);
+        SlaClock stopped = clock.meet(CREATED.plusSeconds(60), NOW);
 
         assertThat(stopped.remainingSecondsAt(NOW)).isNull();
         assertThatThrownBy(() -> stopped.meet(NOW, NOW)).isInstanceOf(IllegalStateException.class);

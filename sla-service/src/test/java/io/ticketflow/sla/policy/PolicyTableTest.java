@@ -47,8 +47,23 @@ class PolicyTableTest {
     @Test
     void the_table_lists_every_metric_and_priority_on_the_default_calendar() {
         assertThat(table.calendar()).isEqualTo("default");
-        assertThat(table.all()).hasSize(8);
+        assertThat(table.all()).hasSize(18);
         assertThat(table.all().get(0)).extracting(SlaPolicy::metric, SlaPolicy::priority).containsExactly(FIRST_RESPONSE, P0);
+    }
+
+    @Test
+    void the_cross_department_milestones_and_the_p0_emergency_milestone() {
+        assertThat(table.emergencyHandling().allowance()).isEqualTo(Allowance.calendarTime(Duration.ofHours(1)));
+        assertThat(table.emergencyHandling().scope()).isEqualTo(SlaPolicy.EMERGENCY_HANDLING);
+        assertThat(table.departmentAnswer(io.ticketflow.events.Department.LOGISTICS).orElseThrow().allowance())
+                .isEqualTo(Allowance.calendarTime(Duration.ofHours(1)));
+        assertThat(table.departmentAnswer(io.ticketflow.events.Department.RND).orElseThrow().allowance())
+                .isEqualTo(Allowance.calendarTime(Duration.ofHours(24)));
+        assertThat(table.departmentAnswer(io.ticketflow.events.Department.TECH)).isEmpty();
+        assertPolicy(SlaMetric.NEEDS_INFO_FOLLOW_UP, P2, Duration.ofHours(9), TimeMode.WORKING);
+        assertPolicy(SlaMetric.COLLABORATOR_PROGRESS, P0, Duration.ofHours(2), TimeMode.CALENDAR);
+        assertPolicy(SlaMetric.CALLBACK, P3, Duration.ofHours(4), TimeMode.WORKING);
+        assertPolicy(SlaMetric.NEXT_RESPONSE, P1, Duration.ofHours(2), TimeMode.CALENDAR);
     }
 
     @Test

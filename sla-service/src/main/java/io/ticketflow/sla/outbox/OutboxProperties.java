@@ -1,4 +1,4 @@
-package io.ticketflow.sla.messaging;
+package io.ticketflow.sla.outbox;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
