@@ -54,7 +54,7 @@ class RosterLoader implements ApplicationRunner {
             return;
         }
         RosterFile file = read(resources.getResource(properties.file()));
-        List<String> problems = problems(file);
+        List<String> problems = problems(file, validator);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("roster file " + properties.file() + " is invalid: " + String.join("; ", problems));
         }
@@ -79,7 +79,7 @@ class RosterLoader implements ApplicationRunner {
         }
     }
 
-    private List<String> problems(RosterFile file) {
+    static List<String> problems(RosterFile file, Validator validator) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < file.teams().size(); i++) {
             RosterFile.TeamEntry team = file.teams().get(i);

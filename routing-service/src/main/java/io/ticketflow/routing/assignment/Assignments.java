@@ -366,12 +366,20 @@ class Assignments implements WaitingTickets, InitializingBean {
      */
     boolean reportProgress(Assignment seen, Assignment.Collaborator before, Assignment.Collaborator after, UUID eventId,
             io.ticketflow.events.CollaboratorProgressReported reported) {
-        Query unchanged = query(where("_id").is(seen.ticketId()).and("collaborators").elemMatch(
-                where("department").is(before.department().name()).and("reports").is(before.reports()).and("finished").is(false)));
+        // collaborators are only ever appended, so a collaborator's position never changes
+        int index = seen.collaborators().indexOf(before);
+        if (index < 0) {
+            return false;
+        }
+        String at = "collaborators." + index + ".";
+        Query unchanged = query(where("_id").is(seen.ticketId())
+                .and(at + "department").is(before.department().name())
+                .and(at + "reports").is(before.reports())
+                .and(at + "finished").is(false));
         Update update = new Update()
-                .set("collaborators.$.reports", after.reports())
-                .set("collaborators.$.lastReportAt", after.lastReportAt())
-                .set("collaborators.$.finished", after.finished())
+                .set(at + "reports", after.reports())
+                .set(at + "lastReportAt", after.lastReportAt())
+                .set(at + "finished", after.finished())
                 .push("history", history(after.lastReportAt(), "COLLABORATOR_PROGRESS", null,
                         before.department().name() + (after.finished() ? " finished" : " in progress"), reported.reportedBy()))
                 .push(Outbox.FIELD, Outbox.pending(eventId, reported));

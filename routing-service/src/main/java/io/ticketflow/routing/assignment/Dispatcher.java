@@ -369,10 +369,11 @@ public class Dispatcher {
         if (decision.isPresent()) {
             assign(ticket, owner, decision.get());
         } else {
-            assignments.leaveWaiting(ticket, owner, now()).ifPresent(eventId -> log.info(
-                    "ticket queued ticketNo={} department={} priority={} event={}", ticket.ticketNo(),
-                    ticket.department(), ticket.priority(), eventId));
-            outbox.flush(Assignment.COLLECTION, ticket.ticketId());
+            assignments.leaveWaiting(ticket, owner, now()).ifPresent(eventId -> {
+                log.info("ticket queued ticketNo={} department={} priority={} event={}", ticket.ticketNo(),
+                        ticket.department(), ticket.priority(), eventId);
+                outbox.flush(Assignment.COLLECTION, ticket.ticketId());
+            });
         }
     }
 

@@ -16,6 +16,7 @@ import io.ticketflow.routing.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,14 +97,17 @@ class Interventions {
                 .unset("excludedAgentId")
                 .unset("preferredAgentId")
                 .push("history", Assignments.history(now, "TRANSFERRED",
-                        request.toAgentId() != null ? request.toAgentId() : request.toTeam(), reason, request.by()))
-                .push(Outbox.FIELD, Outbox.pending(transferredId, transferred));
+                        request.toAgentId() != null ? request.toAgentId() : request.toTeam(), reason, request.by()));
+        List<Object> pending = new ArrayList<>();
+        pending.add(Outbox.pending(transferredId, transferred));
         UUID escalationId = null;
         if (count == ESCALATING_TRANSFER) {
             escalationId = EventIds.of("escalation-requested", ticket.ticketId(), "third-transfer");
-            change.push(Outbox.FIELD, Outbox.pending(escalationId, new EscalationRequested(ticket.ticketId(),
+            pending.add(Outbox.pending(escalationId, new EscalationRequested(ticket.ticketId(),
                     ticket.ticketNo(), EscalationLevel.MAJOR, "third-transfer", toDepartment, request.by(), now)));
         }
+        // one $push with $each: two pushes to one field in one Update would keep only the last
+        change.push(Outbox.FIELD).each(pending.toArray());
         String owner = UUID.randomUUID().toString();
         Assignment taken = assignments.takeOver(ticket, owner, now, properties.claimLease(), change)
                 .orElseThrow(() -> RoutingProblems.conflict("The ticket changed while being transferred; retry"));
