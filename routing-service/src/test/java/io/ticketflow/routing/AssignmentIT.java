@@ -119,7 +119,7 @@ class AssignmentIT {
                 .containsExactly("QUEUED", "ASSIGNED");
 
         JsonNode agent = api.agent(agentId);
-        assertThat(agent.get("load").asInt()).as("one P1 ticket, weight 2").isEqualTo(2);
+        assertThat(agent.get("load").asInt()).isEqualTo(1);
         assertThat(agent.get("activeTickets").valueStream().map(JsonNode::asString)).containsExactly(ticket.ticketNo());
         assertThat(agent.get("lastAssignedAt").isNull()).isFalse();
 
@@ -197,7 +197,7 @@ class AssignmentIT {
         assertThat(released.get("history").valueStream().map(h -> h.get("action").asString()))
                 .containsExactly("QUEUED", "ASSIGNED", "RELEASED");
         JsonNode agent = api.agent(agentId);
-        assertThat(agent.get("load").asInt()).as("one P1 ticket, weight 2").isEqualTo(2);
+        assertThat(agent.get("load").asInt()).isEqualTo(1);
         assertThat(agent.get("activeTickets").valueStream().map(JsonNode::asString)).containsExactly(second.ticketNo());
     }
 
