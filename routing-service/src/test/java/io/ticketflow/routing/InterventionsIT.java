@@ -2,6 +2,7 @@ package io.ticketflow.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.events.CollaboratorAdded;
 import io.ticketflow.events.CollaboratorProgressReported;
 import io.ticketflow.events.Department;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +50,9 @@ class InterventionsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     RoutingApi api;
 
@@ -148,6 +153,8 @@ class InterventionsIT {
             assertThat(routing.received(TicketTransferred.class, e -> e.ticketNo().equals(ticket.ticketNo())))
                     .extracting(e -> e.event().transferCount()).containsExactly(1, 2, 3);
             assertThat(api.assignment(ticket.ticketNo()).get("transferCount").asInt()).isEqualTo(3);
+            assertThat(meters.find("ticketflow.routing.transfers").tag("department", "tech").counter())
+                    .isNotNull().satisfies(counter -> assertThat(counter.count()).isGreaterThanOrEqualTo(2));
         }
     }
 
@@ -174,6 +181,10 @@ class InterventionsIT {
             assertThat(view.get("waitingForTeam").asString()).isEqualTo(team);
             assertThat(api.waitingIn("LOGISTICS")).contains(ticket.ticketNo());
             assertThat(api.agent(owner).get("load").asInt()).isZero();
+            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                    meters.find("ticketflow.routing.queue.length").tag("department", "logistics").gauge())
+                    .isNotNull().satisfies(g -> assertThat(g.value()).isGreaterThanOrEqualTo(1)));
+            assertThat(meters.find("ticketflow.routing.queue.oldest.wait").tag("department", "logistics").gauge()).isNotNull();
 
             api.presence(member, "ONLINE");
 
@@ -182,6 +193,9 @@ class InterventionsIT {
             assertThat(assigned.agentId()).isEqualTo(member);
             assertThat(assigned.reason()).isEqualTo("transfer");
             assertThat(assigned.teamLead()).isEqualTo("lead-c");
+            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                    meters.find("ticketflow.routing.agent.utilisation").tag("team", team).gauge())
+                    .isNotNull().satisfies(g -> assertThat(g.value()).isEqualTo(1.0 / 5)));
         }
     }
 

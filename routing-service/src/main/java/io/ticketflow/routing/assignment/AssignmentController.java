@@ -32,7 +32,7 @@ class AssignmentController {
     }
 
     @PostMapping("/override")
-    AssignmentView override(@PathVariable String ticketNo, @Valid @RequestBody Requests.Override request) {
+    AssignmentView override(@PathVariable String ticketNo, @Valid @RequestBody Requests.SupervisorOverride request) {
         return AssignmentView.of(interventions.override(ticketNo, request));
     }
 

@@ -122,7 +122,7 @@ class Interventions {
     }
 
     /** A supervisor gives the ticket to an agent regardless of the skill match (the agent must be online with room). */
-    Assignment override(String ticketNo, Requests.Override request) {
+    Assignment override(String ticketNo, Requests.SupervisorOverride request) {
         Assignment ticket = open(ticketNo, "overridden");
         availableAgent(request.agentId(), "agentId", ticket);
         Instant now = now();

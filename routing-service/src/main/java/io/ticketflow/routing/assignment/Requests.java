@@ -30,7 +30,7 @@ final class Requests {
     }
 
     /** {@code POST /api/v1/assignments/{ticketNo}/override}. */
-    record Override(
+    record SupervisorOverride(
             @NotBlank @Pattern(regexp = ID) String agentId,
             @NotBlank @Size(max = 500) String reason,
             @Nullable @Size(max = 100) String by) {
