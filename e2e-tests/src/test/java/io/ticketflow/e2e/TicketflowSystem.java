@@ -73,6 +73,18 @@ final class TicketflowSystem implements AutoCloseable {
         awaitHealthy(process);
     }
 
+    /** Stops a service (it stays down until {@link #startAgain}), e.g. to act on the others while it is gone. */
+    void stop(String service) {
+        process(service).stop();
+    }
+
+    /** Starts a stopped service again on the same port and database; waits until it is healthy. */
+    void startAgain(String service) {
+        ServiceProcess process = process(service);
+        start(process);
+        awaitHealthy(process);
+    }
+
     private ServiceProcess process(String service) {
         ServiceProcess process = services.get(service);
         if (process == null) {

@@ -11,7 +11,6 @@ import io.ticketflow.events.Topics;
 import io.ticketflow.routing.agent.Agent;
 import io.ticketflow.routing.outbox.Outbox;
 import io.ticketflow.testkit.EventProbe;
-import io.ticketflow.testkit.TicketflowServiceTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The roster API: registration, presence and its events, and what bad input does (nothing). */
-@TicketflowServiceTest
+@RoutingServiceTest
 class AgentRosterIT {
 
     @LocalServerPort
@@ -152,6 +151,43 @@ class AgentRosterIT {
         await().atMost(EventProbe.DEFAULT_TIMEOUT).untilAsserted(() -> assertThat(
                 mongo.findById(agentId, Document.class, Agent.COLLECTION).getList(Outbox.FIELD, Object.class))
                 .isEmpty());
+    }
+
+    @Test
+    void the_roster_file_is_loaded_at_start_with_its_teams_agents_skills_and_the_presence_of_agents_it_created() {
+        JsonNode first = api.agent("yaml-agent-1");
+        assertThat(first.get("name").asString()).isEqualTo("Zhang Min");
+        assertThat(first.get("team").asString()).isEqualTo("yaml-team");
+        assertThat(first.get("department").asString()).isEqualTo("LOGISTICS");
+        assertThat(first.get("skills").get("yaml-freight").asInt()).isEqualTo(4);
+        assertThat(first.get("skills").get("customs").asInt()).isEqualTo(2);
+        assertThat(first.get("capacity").asInt()).isEqualTo(4);
+        assertThat(first.get("presence").asString()).isEqualTo("AWAY");
+        assertThat(first.get("vipCustomers").valueStream().map(JsonNode::asString)).containsExactly("c-yaml-vip");
+        assertThat(api.agent("yaml-agent-2").get("presence").asString()).isEqualTo("OFFLINE");
+
+        JsonNode team = RoutingApi.read(api.getTeam("yaml-team").expectStatus().isOk());
+        assertThat(team.get("lead").asString()).isEqualTo("yaml-lead");
+        assertThat(team.get("supervisor").asString()).isEqualTo("yaml-supervisor");
+        assertThat(team.get("department").asString()).isEqualTo("LOGISTICS");
+    }
+
+    @Test
+    void a_team_is_created_and_replaced_over_http_and_bad_team_input_is_a_problem_that_changes_nothing() {
+        String teamId = Tickets.unique("team");
+        JsonNode created = api.team(teamId, "TECH", "lead-1", "sup-1");
+        assertThat(created.get("teamId").asString()).isEqualTo(teamId);
+        JsonNode replaced = api.team(teamId, "TECH", "lead-2", "sup-1");
+        assertThat(replaced.get("lead").asString()).isEqualTo("lead-2");
+
+        assertInvalid(api.putTeam(teamId, Map.of("department", "TECH", "supervisor", "sup-9")), "lead");
+        assertInvalid(api.putTeam(teamId, Map.of("department", "SALES", "lead", "l", "supervisor", "s")), "department");
+        assertInvalid(api.putTeam("bad team!", Map.of("lead", "l", "supervisor", "s")), "teamId");
+        assertProblem(api.getTeam(Tickets.unique("no-team")), 404);
+
+        JsonNode after = RoutingApi.read(api.getTeam(teamId).expectStatus().isOk());
+        assertThat(after.get("lead").asString()).isEqualTo("lead-2");
+        assertThat(after.get("supervisor").asString()).isEqualTo("sup-1");
     }
 
     private static void assertInvalid(RestTestClient.ResponseSpec response, String field) {

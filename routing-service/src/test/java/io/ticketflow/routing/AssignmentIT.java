@@ -18,7 +18,6 @@ import io.ticketflow.routing.agent.AgentRoster;
 import io.ticketflow.routing.assignment.Dispatcher;
 import io.ticketflow.testkit.EventProbe;
 import io.ticketflow.testkit.RawRecords;
-import io.ticketflow.testkit.TicketflowServiceTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * publishes them, decisions come out on {@code ticket.routing} and show in the HTTP API.
  * Every scenario uses its own agents and skill tags, so no scenario can take another's tickets.
  */
-@TicketflowServiceTest
+@RoutingServiceTest
 class AssignmentIT {
 
     private static final Duration WAIT = EventProbe.DEFAULT_TIMEOUT;
@@ -89,7 +88,7 @@ class AssignmentIT {
     void given_an_online_agent_with_skill_x_when_a_ticket_tagged_x_arrives_then_that_agent_gets_it() {
         String tag = Tickets.unique("billing");
         String agentId = Tickets.unique("a");
-        api.register(agentId, "TECH", Map.of(tag, 4), 5, List.of());
+        api.register(agentId, "TECH", Map.of(tag, 4, "payment", 3), 5, List.of());
         api.presence(agentId, "ONLINE");
         TicketCreated ticket = Tickets.created(Department.TECH, Priority.P2, "c-1", tag, "payment");
 
@@ -157,7 +156,8 @@ class AssignmentIT {
 
             JsonNode online = api.presence(agentId, "ONLINE");
 
-            assertThat(online.get("load").asInt()).isEqualTo(1);
+            // an idle agent takes one P0 although its weight (3) exceeds the capacity (1)
+            assertThat(online.get("load").asInt()).isEqualTo(3);
             assertThat(online.get("activeTickets").valueStream().map(JsonNode::asString)).containsExactly(outage.ticketNo());
             TicketAssigned assigned = routing.await(TicketAssigned.class, e -> e.ticketNo().equals(outage.ticketNo()));
             assertThat(assigned.agentId()).isEqualTo(agentId);
@@ -173,7 +173,7 @@ class AssignmentIT {
     void given_an_agent_with_capacity_one_then_a_second_ticket_waits_until_the_first_is_resolved() {
         String tag = Tickets.unique("invoice");
         String agentId = Tickets.unique("a");
-        api.register(agentId, "CUSTOMER_SERVICE", Map.of(tag, 2), 1, List.of());
+        api.register(agentId, "CUSTOMER_SERVICE", Map.of(tag, 3), 1, List.of());
         api.presence(agentId, "ONLINE");
         TicketCreated first = Tickets.created(Department.CUSTOMER_SERVICE, Priority.P2, "c-4", tag);
         TicketCreated second = Tickets.created(Department.CUSTOMER_SERVICE, Priority.P2, "c-5", tag);
@@ -231,7 +231,7 @@ class AssignmentIT {
                     .singleElement().satisfies(e -> assertThat(e.event().agentId()).isEqualTo(agentId));
         }
         JsonNode agent = api.agent(agentId);
-        assertThat(agent.get("load").asInt()).isEqualTo(1);
+        assertThat(agent.get("load").asInt()).as("one P1 ticket, weight 2").isEqualTo(2);
         assertThat(agent.get("activeTickets").valueStream().map(JsonNode::asString)).containsExactly(ticket.ticketNo());
         assertThat(api.assignment(ticket.ticketNo()).get("assignmentNo").asInt()).isEqualTo(1);
     }
@@ -267,7 +267,7 @@ class AssignmentIT {
         api.presence(reservedId, "ONLINE");
         TicketCreated ticket = Tickets.created(Department.QUALITY, Priority.P2, "c-8", tag);
         // the crashed instance had reserved capacity but not yet recorded the decision
-        assertThat(roster.reserve(reservedId, ticket.ticketId(), ticket.ticketNo())).isTrue();
+        assertThat(roster.reserve(reservedId, ticket.ticketId(), ticket.ticketNo(), 1)).isTrue();
         api.register(betterId, "QUALITY", Map.of(tag, 5), 5, List.of());
         api.presence(betterId, "ONLINE");
 
@@ -378,7 +378,7 @@ class AssignmentIT {
             for (String ticketId : ticketIds) {
                 reservations.add(threads.submit(() -> {
                     start.await();
-                    return roster.reserve(agentId, ticketId, "no-" + ticketId);
+                    return roster.reserve(agentId, ticketId, "no-" + ticketId, 1);
                 }));
             }
             start.countDown();
@@ -392,8 +392,8 @@ class AssignmentIT {
         assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(3);
         String held = roster.find(agentId).orElseThrow().activeTicketIds().get(0);
         assertThat(roster.release(agentId, held, "no-" + held)).isTrue();
-        assertThat(roster.reserve(agentId, held, "no-" + held)).isTrue();
-        assertThat(roster.reserve(agentId, held, "no-" + held)).isFalse();
+        assertThat(roster.reserve(agentId, held, "no-" + held, 1)).isTrue();
+        assertThat(roster.reserve(agentId, held, "no-" + held, 1)).isFalse();
         assertThat(roster.find(agentId).orElseThrow().load()).isEqualTo(3);
         assertThat(roster.find(agentId).orElseThrow().activeTicketIds()).hasSize(3).doesNotHaveDuplicates();
     }

@@ -82,6 +82,36 @@ final class RoutingApi {
         return queue().get("departments").get(department).valueStream().map(e -> e.get("ticketNo").asString()).toList();
     }
 
+    RestTestClient.ResponseSpec post(String path, Object body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    RestTestClient.ResponseSpec postEmpty(String path) {
+        return http.post().uri(path).exchange();
+    }
+
+    RestTestClient.ResponseSpec putTeam(String teamId, Object body) {
+        return http.put().uri("/api/v1/teams/{id}", teamId).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    RestTestClient.ResponseSpec getTeam(String teamId) {
+        return http.get().uri("/api/v1/teams/{id}", teamId).exchange();
+    }
+
+    /** Creates a team and returns it. */
+    JsonNode team(String teamId, String department, String lead, String supervisor) {
+        return read(putTeam(teamId, Map.of("department", department, "lead", lead, "supervisor", supervisor))
+                .expectStatus().isOk());
+    }
+
+    /** Registers an agent of a team, ONLINE. */
+    JsonNode onlineMember(String agentId, String team, String department, Map<String, Integer> skills, int capacity) {
+        Map<String, Object> body = agentBody(department, skills, capacity, List.of());
+        body.put("team", team);
+        read(putAgent(agentId, body).expectStatus().isOk());
+        return presence(agentId, "ONLINE");
+    }
+
     static JsonNode read(RestTestClient.ResponseSpec response) {
         byte[] body = response.expectBody().returnResult().getResponseBody();
         assertThat(body).isNotNull();

@@ -6,7 +6,12 @@ import io.ticketflow.events.Channel;
 import io.ticketflow.events.Department;
 import io.ticketflow.events.Nature;
 import io.ticketflow.events.Priority;
+import io.ticketflow.events.ReplyAuthor;
+import io.ticketflow.events.TicketClosed;
 import io.ticketflow.events.TicketCreated;
+import io.ticketflow.events.TicketReclassified;
+import io.ticketflow.events.TicketReopened;
+import io.ticketflow.events.TicketReplied;
 import io.ticketflow.events.TicketResolved;
 import io.ticketflow.events.TicketStatus;
 import io.ticketflow.events.TicketType;
@@ -52,6 +57,31 @@ final class Tickets {
     static TicketResolved resolved(TicketCreated created, String agentId) {
         return new TicketResolved(created.ticketId(), created.ticketNo(), 2, Instant.now(), agentId,
                 "Refunded the double charge", "payment gateway retry", 1);
+    }
+
+    static TicketClosed closed(TicketCreated created) {
+        return new TicketClosed(created.ticketId(), created.ticketNo(), 3, Instant.now(), "customer satisfied", "feedback-service");
+    }
+
+    static TicketReopened reopened(TicketCreated created, int reopenNo, String preferredAgentId) {
+        return new TicketReopened(created.ticketId(), created.ticketNo(), 10 + reopenNo, Instant.now(), "still broken",
+                reopenNo, "customer", preferredAgentId);
+    }
+
+    static TicketReclassified reclassified(TicketCreated created, Department department, Priority priority) {
+        return new TicketReclassified(created.ticketId(), created.ticketNo(), 5, Instant.now(), TicketType.PROCESS,
+                Nature.COMPLAINT, priority, department, created.type(), created.priority(), created.department(),
+                "it is a process problem", "sup-1");
+    }
+
+    static TicketReplied agentReply(TicketCreated created, String agentId) {
+        return new TicketReplied(created.ticketId(), created.ticketNo(), 4, Instant.now(), ReplyAuthor.AGENT, agentId, true,
+                "Looking into it");
+    }
+
+    static TicketReplied customerReply(TicketCreated created) {
+        return new TicketReplied(created.ticketId(), created.ticketNo(), 4, Instant.now(), ReplyAuthor.CUSTOMER, null, false,
+                "Any news?");
     }
 
     /** A fresh ticket id whose records land on the same partition as the given ticket's, as Kafka's default partitioner places keys. */

@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param load            tickets held now; only changed by the atomic reservation and release
  * @param activeTicketIds the ids of the tickets held, the guard that makes a reservation happen once
  * @param activeTicketNos their ticket numbers, for people
+ * @param activeWeights   ticket id → the capacity units its reservation took (priority weight)
  * @param presenceVersion +1 for each presence change; part of the change's event id
  */
 @Document(Agent.COLLECTION)
@@ -34,6 +35,7 @@ public record Agent(
         int load,
         List<String> activeTicketIds,
         List<String> activeTicketNos,
+        Map<String, Integer> activeWeights,
         @Nullable Instant lastAssignedAt,
         long presenceVersion,
         @Nullable Instant presenceChangedAt,
@@ -48,6 +50,7 @@ public record Agent(
         presence = presence == null ? Presence.OFFLINE : presence;
         activeTicketIds = activeTicketIds == null ? List.of() : List.copyOf(activeTicketIds);
         activeTicketNos = activeTicketNos == null ? List.of() : List.copyOf(activeTicketNos);
+        activeWeights = activeWeights == null ? Map.of() : Map.copyOf(activeWeights);
     }
 
     /** Only online agents receive tickets. */
@@ -55,9 +58,23 @@ public record Agent(
         return presence == Presence.ONLINE;
     }
 
-    /** True while the agent holds fewer tickets than their capacity. */
+    /** True while some of the agent's weighted capacity is unused. */
     public boolean hasFreeCapacity() {
         return load < capacity;
+    }
+
+    /**
+     * True when a ticket of this weight fits: the load plus the weight stays within capacity, or
+     * the agent holds nothing yet (an idle agent may always take one ticket, so a heavy P0 never
+     * waits for an agent whose capacity is smaller than its weight).
+     */
+    public boolean fits(int weight) {
+        return capacity > 0 && (load == 0 || load + weight <= capacity);
+    }
+
+    /** The capacity units the reservation for this ticket took; 1 for reservations made before weights existed. */
+    public int weightOf(String ticketId) {
+        return activeWeights.getOrDefault(ticketId, 1);
     }
 
     /** The agent's proficiency in a skill tag, 0 without that skill. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** What a registration sets on an agent; validated and normalised (skill tags lowercased). */
-record AgentProfile(
+public record AgentProfile(
         String name,
         @Nullable String team,
         Department department,

@@ -64,7 +64,7 @@ public class AgentRoster implements InitializingBean {
     }
 
     /** The whole roster, by agent id. */
-    List<Agent> all() {
+    public List<Agent> all() {
         return mongo.find(new Query().with(Sort.by("_id")), Agent.class);
     }
 
@@ -84,7 +84,7 @@ public class AgentRoster implements InitializingBean {
      * Creates the agent, or updates their profile while keeping presence, load and held tickets.
      * A new agent starts {@code OFFLINE}.
      */
-    Agent register(String agentId, AgentProfile profile) {
+    public Agent register(String agentId, AgentProfile profile) {
         Instant now = now();
         Update update = new Update()
                 .set("name", profile.name())
@@ -98,6 +98,7 @@ public class AgentRoster implements InitializingBean {
                 .setOnInsert("load", 0)
                 .setOnInsert("activeTicketIds", List.of())
                 .setOnInsert("activeTicketNos", List.of())
+                .setOnInsert("activeWeights", new Document())
                 .setOnInsert("presenceVersion", 0L)
                 .setOnInsert("registeredAt", now)
                 .setOnInsert(Outbox.FIELD, List.of());
@@ -112,7 +113,7 @@ public class AgentRoster implements InitializingBean {
      * Sets the agent's presence and publishes {@link AgentPresenceChanged}; coming online pulls
      * waiting tickets at once. Setting the presence the agent already has changes nothing.
      */
-    Agent changePresence(String agentId, Presence presence) {
+    public Agent changePresence(String agentId, Presence presence) {
         for (int attempt = 0; attempt < PRESENCE_ATTEMPTS; attempt++) {
             Agent agent = find(agentId).orElseThrow(() -> new UnknownAgentException(agentId));
             if (agent.presence() == presence) {
@@ -134,6 +135,8 @@ public class AgentRoster implements InitializingBean {
                 outbox.flush(Agent.COLLECTION, agentId);
                 if (presence == Presence.ONLINE) {
                     events.publishEvent(new AgentAvailable(agentId));
+                } else if (presence == Presence.OFFLINE) {
+                    events.publishEvent(new AgentWentOffline(agentId));
                 }
                 return find(agentId).orElseThrow();
             }
@@ -142,21 +145,26 @@ public class AgentRoster implements InitializingBean {
     }
 
     /**
-     * Reserves one unit of the agent's capacity for a ticket, atomically: only an online agent
-     * below capacity who does not hold the ticket yet is changed. Redoing it for the same ticket
-     * is a no-op.
+     * Reserves capacity for a ticket, atomically: only an online agent who does not hold the
+     * ticket yet and whose load leaves room for the ticket's weight (or who holds nothing) is
+     * changed. Redoing it for the same ticket is a no-op.
      *
+     * @param weight the capacity units the ticket takes (its priority's weight)
      * @return true when this call made the reservation
      */
-    public boolean reserve(String agentId, String ticketId, String ticketNo) {
+    public boolean reserve(String agentId, String ticketId, String ticketNo, int weight) {
+        Document roomLeft = new Document("$expr", new Document("$lte",
+                List.of(new Document("$add", List.of("$load", weight)), "$capacity")));
+        Document idle = new Document("load", 0).append("capacity", new Document("$gt", 0));
         Document filter = new Document("_id", agentId)
                 .append("presence", Presence.ONLINE.name())
                 .append("activeTicketIds", new Document("$ne", ticketId))
-                .append("$expr", new Document("$lt", List.of("$load", "$capacity")));
+                .append("$or", List.of(idle, roomLeft));
         Update update = new Update()
-                .inc("load", 1)
+                .inc("load", weight)
                 .push("activeTicketIds", ticketId)
                 .push("activeTicketNos", ticketNo)
+                .set("activeWeights." + ticketId, weight)
                 .set("lastAssignedAt", now());
         return mongo.updateFirst(new BasicQuery(filter), update, Agent.COLLECTION).getModifiedCount() == 1;
     }
@@ -168,12 +176,29 @@ public class AgentRoster implements InitializingBean {
      * @return true when this call released it
      */
     public boolean release(String agentId, String ticketId, String ticketNo) {
+        Optional<Agent> holder = Optional.ofNullable(mongo.findOne(
+                query(where("_id").is(agentId).and("activeTicketIds").is(ticketId)), Agent.class));
+        if (holder.isEmpty()) {
+            return false;
+        }
+        int weight = holder.get().weightOf(ticketId);
         Update update = new Update()
-                .inc("load", -1)
+                .inc("load", -weight)
                 .pull("activeTicketIds", ticketId)
-                .pull("activeTicketNos", ticketNo);
+                .pull("activeTicketNos", ticketNo)
+                .unset("activeWeights." + ticketId);
         return mongo.updateFirst(query(where("_id").is(agentId).and("activeTicketIds").is(ticketId)), update,
                 Agent.COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** Agents who are OFFLINE but still hold tickets: a crash interrupted their reassignment. */
+    public List<Agent> offlineHoldingTickets() {
+        return mongo.find(query(where("presence").is(Presence.OFFLINE.name()).and("load").gt(0)), Agent.class);
+    }
+
+    /** The members of a team. */
+    public List<Agent> members(String team) {
+        return mongo.find(query(where("team").is(team)), Agent.class);
     }
 
     private Instant now() {

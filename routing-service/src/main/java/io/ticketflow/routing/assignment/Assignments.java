@@ -9,6 +9,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.ticketflow.events.Department;
 import io.ticketflow.events.EventIds;
+import io.ticketflow.events.Priority;
+import io.ticketflow.events.SlaMetric;
+import io.ticketflow.routing.agent.Team;
 import io.ticketflow.events.TicketAssigned;
 import io.ticketflow.events.TicketCreated;
 import io.ticketflow.events.TicketQueued;
@@ -44,6 +47,8 @@ class Assignments implements WaitingTickets, InitializingBean {
 
     /** An unclaimed ticket's {@code claimUntil}. */
     static final Instant UNCLAIMED = Instant.EPOCH;
+    /** SLA due times by ticket, kept aside so one that arrives before its ticket is not lost. */
+    static final String SLA_DUES = "slaDues";
 
     private final MongoTemplate mongo;
 
@@ -57,6 +62,10 @@ class Assignments implements WaitingTickets, InitializingBean {
         mongo.indexOps(Assignment.COLLECTION).createIndex(new Index().on("ticketNo", Sort.Direction.ASC));
         mongo.indexOps(Assignment.COLLECTION).createIndex(new Index()
                 .on("status", Sort.Direction.ASC).on("priorityRank", Sort.Direction.ASC).on("queuedAt", Sort.Direction.ASC));
+        mongo.indexOps(Assignment.COLLECTION).createIndex(new Index()
+                .on("status", Sort.Direction.ASC).on("touchDueAt", Sort.Direction.ASC));
+        mongo.indexOps(Assignment.COLLECTION).createIndex(new Index()
+                .on("agentId", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
     }
 
     /**
@@ -65,15 +74,15 @@ class Assignments implements WaitingTickets, InitializingBean {
      *
      * @return true when the ticket was new
      */
-    boolean open(TicketCreated created, Instant now) {
-        RoutableTicket ticket = new RoutableTicket(created.ticketId(), created.ticketNo(), created.department(),
+    boolean open(TicketCreated created, Department department, Instant now) {
+        RoutableTicket ticket = new RoutableTicket(created.ticketId(), created.ticketNo(), department,
                 created.priority(), created.tags(), created.customerId());
         Update update = new Update()
                 .setOnInsert("ticketNo", created.ticketNo())
                 .setOnInsert("status", AssignmentStatus.QUEUED.name())
                 .setOnInsert("agentId", null)
                 .setOnInsert("team", null)
-                .setOnInsert("department", created.department().name())
+                .setOnInsert("department", department.name())
                 .setOnInsert("priority", created.priority().name())
                 .setOnInsert("priorityRank", created.priority().ordinal())
                 .setOnInsert("tags", ticket.tags())
@@ -84,9 +93,50 @@ class Assignments implements WaitingTickets, InitializingBean {
                 .setOnInsert("assignmentNo", 0)
                 .setOnInsert("queuedAnnounced", false)
                 .setOnInsert("claimUntil", UNCLAIMED)
-                .setOnInsert("history", List.of(history(now, AssignmentStatus.QUEUED, null, "created")))
+                .setOnInsert("history", List.of(history(now, "QUEUED", null, "created", null)))
+                .setOnInsert("queueNo", 0)
+                .setOnInsert("transferCount", 0)
+                .setOnInsert("expedite", created.vip())
+                .setOnInsert("reopenNo", 0)
+                .setOnInsert("collaborators", List.of())
                 .setOnInsert(Outbox.FIELD, List.of());
-        return mongo.upsert(byId(created.ticketId()), update, Assignment.COLLECTION).getUpsertedId() != null;
+        boolean opened = mongo.upsert(byId(created.ticketId()), update, Assignment.COLLECTION).getUpsertedId() != null;
+        if (opened) {
+            // an SLA due time that arrived before the ticket itself
+            Document dues = mongo.findById(created.ticketId(), Document.class, SLA_DUES);
+            if (dues != null) {
+                applyDue(created.ticketId(), dues);
+            }
+        }
+        return opened;
+    }
+
+    /**
+     * Remembers an SLA due time of the ticket (first response or resolution) and keeps the
+     * earliest on the assignment record, which orders the queue. Stored aside first, so a due
+     * time that arrives before the ticket is picked up when the ticket is opened.
+     */
+    void due(String ticketId, SlaMetric metric, Instant dueAt) {
+        mongo.upsert(byId(ticketId), new Update().set("dues." + metric.name(), dueAt), SLA_DUES);
+        Document dues = mongo.findById(ticketId, Document.class, SLA_DUES);
+        if (dues != null) {
+            applyDue(ticketId, dues);
+        }
+    }
+
+    private void applyDue(String ticketId, Document dues) {
+        Document byMetric = dues.get("dues", Document.class);
+        if (byMetric == null) {
+            return;
+        }
+        Instant earliest = byMetric.values().stream()
+                .filter(v -> v instanceof java.util.Date)
+                .map(v -> ((java.util.Date) v).toInstant())
+                .min(Instant::compareTo)
+                .orElse(null);
+        if (earliest != null) {
+            mongo.updateFirst(byId(ticketId), new Update().set("dueAt", earliest), Assignment.COLLECTION);
+        }
     }
 
     Optional<Assignment> find(String ticketId) {
@@ -115,22 +165,33 @@ class Assignments implements WaitingTickets, InitializingBean {
      *
      * @return the event's id, or empty when the claim was lost
      */
-    Optional<UUID> recordAssigned(Assignment claimed, String owner, Candidate decision, Instant now) {
+    Optional<UUID> recordAssigned(Assignment claimed, String owner, Candidate decision, @Nullable Team team, Instant now,
+            Duration firstTouchWindow) {
         Agent agent = decision.agent();
         int assignmentNo = claimed.assignmentNo() + 1;
+        String reason = claimed.nextReason() != null ? claimed.nextReason() : decision.reason();
         UUID eventId = EventIds.of("ticket-assigned", claimed.ticketId(), assignmentNo);
         TicketAssigned assigned = new TicketAssigned(claimed.ticketId(), claimed.ticketNo(), agent.agentId(),
-                agent.team(), agent.department(), assignmentNo, decision.reason(), now);
+                agent.team(), agent.department(), assignmentNo, reason, now,
+                team == null ? null : team.lead(), team == null ? null : team.supervisor());
         Update update = new Update()
                 .set("status", AssignmentStatus.ASSIGNED.name())
                 .set("agentId", agent.agentId())
                 .set("team", agent.team())
                 .set("assignedAt", now)
                 .set("assignmentNo", assignmentNo)
-                .set("reason", decision.reason())
+                .set("reason", reason)
                 .set("claimUntil", UNCLAIMED)
+                .set("touchDueAt", now.plus(firstTouchWindow))
+                .unset("touchedAt")
                 .unset("claimOwner")
-                .push("history", history(now, AssignmentStatus.ASSIGNED, agent.agentId(), decision.reason()))
+                .unset("targetAgentId")
+                .unset("targetTeam")
+                .unset("excludedAgentId")
+                .unset("preferredAgentId")
+                .unset("nextReason")
+                .unset("movedFromAgentId")
+                .push("history", history(now, "ASSIGNED", agent.agentId(), reason, null))
                 .push(Outbox.FIELD, Outbox.pending(eventId, assigned));
         boolean recorded = mongo.updateFirst(heldBy(claimed.ticketId(), owner), update, Assignment.COLLECTION)
                 .getModifiedCount() == 1;
@@ -143,14 +204,17 @@ class Assignments implements WaitingTickets, InitializingBean {
      *
      * @return the id of the {@code TicketQueued} event recorded now, if any
      */
-    Optional<UUID> leaveWaiting(Assignment claimed, String owner) {
-        Update update = new Update().set("claimUntil", UNCLAIMED).unset("claimOwner");
+    Optional<UUID> leaveWaiting(Assignment claimed, String owner, Instant now) {
+        Update update = new Update().set("claimUntil", UNCLAIMED).unset("claimOwner").unset("preferredAgentId");
         UUID eventId = null;
         if (!claimed.queuedAnnounced()) {
-            eventId = EventIds.of("ticket-queued", claimed.ticketId(), claimed.assignmentNo());
+            eventId = EventIds.of("ticket-queued", claimed.ticketId(), claimed.queueNo());
             TicketQueued queued = new TicketQueued(claimed.ticketId(), claimed.ticketNo(), claimed.department(),
-                    claimed.priority(), claimed.queuedAt());
-            update.set("queuedAnnounced", true).push(Outbox.FIELD, Outbox.pending(eventId, queued));
+                    claimed.priority(), claimed.assignmentNo() == 0 ? claimed.queuedAt() : now);
+            update.set("queuedAnnounced", true).inc("queueNo", 1).push(Outbox.FIELD, Outbox.pending(eventId, queued));
+            if (claimed.assignmentNo() > 0 || claimed.transferCount() > 0) {
+                update.push("history", history(now, "QUEUED", null, claimed.nextReason(), null));
+            }
         }
         boolean updated = mongo.updateFirst(heldBy(claimed.ticketId(), owner), update, Assignment.COLLECTION)
                 .getModifiedCount() == 1;
@@ -170,22 +234,175 @@ class Assignments implements WaitingTickets, InitializingBean {
                 .set("releasedAt", now)
                 .set("claimUntil", UNCLAIMED)
                 .unset("claimOwner")
-                .push("history", history(now, AssignmentStatus.RELEASED, seen.agentId(), reason));
+                .unset("touchDueAt")
+                .unset("targetAgentId")
+                .unset("targetTeam")
+                .unset("excludedAgentId")
+                .unset("nextReason")
+                .push("history", history(now, "RELEASED", seen.agentId(), reason, null));
         return mongo.updateFirst(unchanged, update, Assignment.COLLECTION).getModifiedCount() == 1;
     }
 
     /**
-     * Waiting tickets this agent qualifies for (a tag among their skills, an untagged ticket of
-     * their department, or one of their VIP customers), in serving order, at most {@code limit}.
+     * Takes the ticket out of its current state into a wait claimed by {@code owner}, provided it
+     * is still as read: an assigned ticket loses its agent (the caller releases the agent's
+     * capacity), a waiting one must not be claimed by another worker. {@code change} adds what
+     * the move records (history, events, the next decision's restrictions). The caller decides
+     * next with the claim.
+     *
+     * @return the claimed record, or empty when the ticket changed meanwhile
+     */
+    Optional<Assignment> takeOver(Assignment seen, String owner, Instant now, Duration lease, Update change) {
+        Criteria unchanged = where("_id").is(seen.ticketId())
+                .and("status").is(seen.status().name())
+                .and("assignmentNo").is(seen.assignmentNo());
+        if (seen.status() == AssignmentStatus.QUEUED) {
+            unchanged = unchanged.and("claimUntil").lte(now);
+        }
+        change.set("status", AssignmentStatus.QUEUED.name())
+                .set("claimUntil", now.plus(lease))
+                .set("claimOwner", owner)
+                .set("queuedAnnounced", false)
+                .unset("touchDueAt");
+        if (seen.status() == AssignmentStatus.ASSIGNED) {
+            change.set("agentId", null).set("team", null).set("movedFromAgentId", seen.agentId());
+        }
+        return Optional.ofNullable(mongo.findAndModify(query(unchanged), change, options().returnNew(true), Assignment.class));
+    }
+
+    /**
+     * A resolved or closed ticket is open again ({@code reopenNo} newer than any applied): it
+     * waits again, claimed by {@code owner}, preferring {@code preferredAgentId}.
+     */
+    Optional<Assignment> reopen(Assignment seen, String owner, int reopenNo, @Nullable String preferredAgentId,
+            @Nullable String reason, Instant now, Duration lease) {
+        Query released = query(where("_id").is(seen.ticketId())
+                .and("status").is(AssignmentStatus.RELEASED.name())
+                .and("reopenNo").lt(reopenNo));
+        Update update = new Update()
+                .set("status", AssignmentStatus.QUEUED.name())
+                .set("reopenNo", reopenNo)
+                .set("claimUntil", now.plus(lease))
+                .set("claimOwner", owner)
+                .set("queuedAnnounced", false)
+                .set("expedite", true)
+                .set("agentId", null)
+                .set("team", null)
+                .set("preferredAgentId", preferredAgentId)
+                .set("nextReason", "reopen")
+                .unset("movedFromAgentId")
+                .push("history", history(now, "REOPENED", preferredAgentId, reason, null));
+        return Optional.ofNullable(mongo.findAndModify(released, update, options().returnNew(true), Assignment.class));
+    }
+
+    /** Records a reopen number on a ticket that was not released (nothing to do but remember it). */
+    void rememberReopen(String ticketId, int reopenNo) {
+        mongo.updateFirst(query(where("_id").is(ticketId).and("reopenNo").lt(reopenNo)),
+                new Update().set("reopenNo", reopenNo), Assignment.COLLECTION);
+    }
+
+    /** New priority and department from a reclassification, without moving the ticket. */
+    boolean reclassify(Assignment seen, Priority priority, Department department, String reason, @Nullable String by, Instant now) {
+        Query unchanged = query(where("_id").is(seen.ticketId())
+                .and("status").is(seen.status().name())
+                .and("assignmentNo").is(seen.assignmentNo())
+                .and("priority").is(seen.priority().name())
+                .and("department").is(seen.department().name()));
+        Update update = new Update()
+                .set("priority", priority.name())
+                .set("priorityRank", priority.ordinal())
+                .set("department", department.name())
+                .push("history", history(now, "RECLASSIFIED", seen.agentId(), reason, by));
+        return mongo.updateFirst(unchanged, update, Assignment.COLLECTION).getModifiedCount() == 1;
+    }
+
+    /**
+     * The current owner touched the ticket: the first-touch deadline is lifted.
+     *
+     * @param agentId the agent who touched it, or null when the event does not say (then the owner)
+     * @return true when this call lifted the deadline
+     */
+    boolean touch(String ticketId, @Nullable String agentId, Instant now, String how) {
+        Criteria owned = where("_id").is(ticketId).and("status").is(AssignmentStatus.ASSIGNED.name()).and("touchDueAt").ne(null);
+        if (agentId != null) {
+            owned = owned.and("agentId").is(agentId);
+        }
+        Update update = new Update().unset("touchDueAt").set("touchedAt", now)
+                .push("history", history(now, "ACKNOWLEDGED", agentId, how, null));
+        return mongo.updateFirst(query(owned), update, Assignment.COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** Assigned tickets whose first-touch deadline has passed, earliest first: one indexed range query. */
+    List<Assignment> firstTouchOverdue(Instant now, int limit) {
+        Query query = query(where("status").is(AssignmentStatus.ASSIGNED.name()).and("touchDueAt").lte(now))
+                .with(Sort.by("touchDueAt")).limit(limit);
+        return mongo.find(query, Assignment.class);
+    }
+
+    /** The tickets an agent holds. */
+    List<Assignment> assignedTo(String agentId) {
+        return mongo.find(query(where("status").is(AssignmentStatus.ASSIGNED.name()).and("agentId").is(agentId)),
+                Assignment.class);
+    }
+
+    /**
+     * Adds a collaborating department with its {@code CollaboratorAdded} event, unless that
+     * department already collaborates (then nothing changes).
+     */
+    boolean addCollaborator(Assignment seen, Assignment.Collaborator collaborator, UUID eventId,
+            io.ticketflow.events.CollaboratorAdded added) {
+        Query notYet = query(where("_id").is(seen.ticketId()).and("collaborators.department").ne(collaborator.department().name()));
+        Update update = new Update()
+                .push("collaborators", collaborator)
+                .push("history", history(collaborator.addedAt(), "COLLABORATOR_ADDED", null,
+                        collaborator.department().name() + ": " + collaborator.reason(), collaborator.addedBy()))
+                .push(Outbox.FIELD, Outbox.pending(eventId, added));
+        return mongo.updateFirst(notYet, update, Assignment.COLLECTION).getModifiedCount() == 1;
+    }
+
+    /**
+     * Records a collaborator's progress report with its event, provided the collaborator's
+     * state is still as read (so two reports at once are two conditional updates, one wins).
+     */
+    boolean reportProgress(Assignment seen, Assignment.Collaborator before, Assignment.Collaborator after, UUID eventId,
+            io.ticketflow.events.CollaboratorProgressReported reported) {
+        // collaborators are only ever appended, so a collaborator's position never changes
+        int index = seen.collaborators().indexOf(before);
+        if (index < 0) {
+            return false;
+        }
+        String at = "collaborators." + index + ".";
+        Query unchanged = query(where("_id").is(seen.ticketId())
+                .and(at + "department").is(before.department().name())
+                .and(at + "reports").is(before.reports())
+                .and(at + "finished").is(false));
+        Update update = new Update()
+                .set(at + "reports", after.reports())
+                .set(at + "lastReportAt", after.lastReportAt())
+                .set(at + "finished", after.finished())
+                .push("history", history(after.lastReportAt(), "COLLABORATOR_PROGRESS", null,
+                        before.department().name() + (after.finished() ? " finished" : " in progress"), reported.reportedBy()))
+                .push(Outbox.FIELD, Outbox.pending(eventId, reported));
+        return mongo.updateFirst(unchanged, update, Assignment.COLLECTION).getModifiedCount() == 1;
+    }
+
+    /**
+     * Waiting tickets this agent might qualify for (a tag among their skills, a ticket of their
+     * department, one of their VIP customers, or one transferred to them or their team), highest
+     * priority and longest waiting first, at most {@code limit}; the caller checks each.
      */
     List<Assignment> waitingFor(Agent agent, int limit) {
         List<Criteria> qualifies = new ArrayList<>();
         if (!agent.skills().isEmpty()) {
             qualifies.add(where("tags").in(agent.skills().keySet()));
         }
-        qualifies.add(where("tags").size(0).and("department").is(agent.department().name()));
+        qualifies.add(where("department").is(agent.department().name()));
         if (!agent.vipCustomers().isEmpty()) {
             qualifies.add(where("customerId").in(agent.vipCustomers()));
+        }
+        qualifies.add(where("targetAgentId").is(agent.agentId()));
+        if (agent.team() != null) {
+            qualifies.add(where("targetTeam").is(agent.team()));
         }
         Query query = query(where("status").is(AssignmentStatus.QUEUED.name()).orOperator(qualifies))
                 .with(Sort.by("priorityRank", "queuedAt"))
@@ -230,7 +447,8 @@ class Assignments implements WaitingTickets, InitializingBean {
         return query(where("_id").is(ticketId).and("status").is(AssignmentStatus.QUEUED.name()).and("claimOwner").is(owner));
     }
 
-    private static Document history(Instant at, AssignmentStatus action, @Nullable String agentId, @Nullable String reason) {
-        return new Document("at", at).append("action", action.name()).append("agentId", agentId).append("reason", reason);
+    static Document history(Instant at, String action, @Nullable String agentId, @Nullable String reason, @Nullable String by) {
+        return new Document("at", at).append("action", action).append("agentId", agentId).append("reason", reason)
+                .append("by", by);
     }
 }

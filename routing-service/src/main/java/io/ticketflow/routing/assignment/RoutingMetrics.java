@@ -8,9 +8,10 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ticketflow.routing.assignments{reason,department}} counts assignment decisions;
- * {@code ticketflow.routing.time.to.assign{priority}} times a ticket from creation in intake to
- * its assignment.
+ * {@code ticketflow.routing.assignments{reason,department}} counts assignment decisions (its rate
+ * is assignments per second); {@code ticketflow.routing.time.to.assign{priority}} times a ticket
+ * from creation in intake to its first assignment; {@code ticketflow.routing.transfers{department}}
+ * and {@code ticketflow.routing.reassignments{reason}} count those moves.
  */
 @Component
 class RoutingMetrics {
@@ -28,6 +29,9 @@ class RoutingMetrics {
                 .tag("department", ticket.department().id())
                 .register(registry)
                 .increment();
+        if (ticket.assignmentNo() > 0) {
+            return;
+        }
         Duration waited = Duration.between(ticket.createdAt(), assignedAt);
         Timer.builder("ticketflow.routing.time.to.assign")
                 .description("From ticket creation to its assignment")
@@ -35,5 +39,21 @@ class RoutingMetrics {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(waited.isNegative() ? Duration.ZERO : waited);
+    }
+
+    void transferred(io.ticketflow.events.Department to) {
+        Counter.builder("ticketflow.routing.transfers")
+                .description("Tickets transferred, by the department they went to")
+                .tag("department", to.id())
+                .register(registry)
+                .increment();
+    }
+
+    void reassigned(io.ticketflow.events.ReassignReason reason) {
+        Counter.builder("ticketflow.routing.reassignments")
+                .description("Tickets taken from their agent by routing")
+                .tag("reason", reason.name())
+                .register(registry)
+                .increment();
     }
 }

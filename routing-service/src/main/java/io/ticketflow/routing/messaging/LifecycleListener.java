@@ -2,7 +2,14 @@ package io.ticketflow.routing.messaging;
 
 import io.ticketflow.events.Envelope;
 import io.ticketflow.events.LifecycleEvent;
+import io.ticketflow.events.ReplyAuthor;
+import io.ticketflow.events.TicketClosed;
 import io.ticketflow.events.TicketCreated;
+import io.ticketflow.events.TicketHeld;
+import io.ticketflow.events.TicketInfoRequested;
+import io.ticketflow.events.TicketReclassified;
+import io.ticketflow.events.TicketReopened;
+import io.ticketflow.events.TicketReplied;
 import io.ticketflow.events.TicketResolved;
 import io.ticketflow.events.Topics;
 import io.ticketflow.routing.assignment.Dispatcher;
@@ -13,10 +20,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code ticket.lifecycle}: a created ticket is routed, a resolved one frees its
- * agent's capacity; other types are not routing's business. Handling is idempotent (the
- * ticket id is the natural key), and a failure propagates so the shared error handler retries
- * and then dead-letters the record. The offset is committed after the handler's writes.
+ * Consumes {@code ticket.lifecycle}: a created ticket is routed; resolved and closed ones free
+ * their agent's capacity; a reopened one goes back to its owner or the queue; a reclassified one
+ * may move department; an agent's reply, hold or information request touches the assignment.
+ * Other types are not routing's business. Handling is idempotent (natural keys and conditional
+ * updates), and a failure propagates so the shared error handler retries and then dead-letters
+ * the record. The offset is committed after the handler's writes.
  */
 @Component
 class LifecycleListener {
@@ -37,6 +46,23 @@ class LifecycleListener {
             dispatcher.route(envelope.id(), (TicketCreated) event);
         } else if (event instanceof TicketResolved) {
             dispatcher.release(envelope.id(), (TicketResolved) event);
+        } else if (event instanceof TicketClosed) {
+            dispatcher.release(envelope.id(), (TicketClosed) event);
+        } else if (event instanceof TicketReopened) {
+            dispatcher.reopen(envelope.id(), (TicketReopened) event);
+        } else if (event instanceof TicketReclassified) {
+            dispatcher.reclassify(envelope.id(), (TicketReclassified) event);
+        } else if (event instanceof TicketReplied) {
+            TicketReplied replied = (TicketReplied) event;
+            if (replied.author() == ReplyAuthor.AGENT) {
+                dispatcher.touch(envelope.id(), replied.ticketId(), replied.agentId(), "replied");
+            }
+        } else if (event instanceof TicketHeld) {
+            TicketHeld held = (TicketHeld) event;
+            dispatcher.touch(envelope.id(), held.ticketId(), held.agentId(), "held");
+        } else if (event instanceof TicketInfoRequested) {
+            // carries no agent: it counts for whoever holds the ticket
+            dispatcher.touch(envelope.id(), event.ticketId(), null, "info-requested");
         } else {
             log.debug("ignored type={} ticketNo={} event={}", envelope.type(), event.ticketNo(), envelope.id());
         }

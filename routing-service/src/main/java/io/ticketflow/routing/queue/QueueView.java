@@ -9,11 +9,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@code GET /api/v1/queue}: every department (enum name) with its waiting tickets in serving order. */
 record QueueView(Map<String, List<Entry>> departments) {
 
-    record Entry(String ticketNo, Priority priority, List<String> tags, long waitingSeconds) {
+    record Entry(String ticketNo, Priority priority, List<String> tags, boolean expedite, @Nullable Instant dueAt,
+            long waitingSeconds) {
     }
 
     static QueueView of(Collection<WaitingTicket> waiting, Instant now) {
@@ -22,7 +24,7 @@ record QueueView(Map<String, List<Entry>> departments) {
             departments.put(department.name(), new ArrayList<>());
         }
         waiting.stream().sorted(QueueOrder.FIRST_SERVED).forEach(t -> departments.get(t.department().name())
-                .add(new Entry(t.ticketNo(), t.priority(), t.tags(),
+                .add(new Entry(t.ticketNo(), t.priority(), t.tags(), t.expedite(), t.dueAt(),
                         Math.max(0, Duration.between(t.queuedAt(), now).toSeconds()))));
         return new QueueView(departments);
     }

@@ -16,21 +16,23 @@ import org.junit.jupiter.api.Test;
 
 class SkillMatchTest {
 
-    private final SkillMatch skillMatch = new SkillMatch();
+    private final SkillMatch skillMatch = new SkillMatch(1);
 
     @Nested
     class Who_qualifies {
 
         @Test
-        void an_online_agent_with_free_capacity_and_a_skill_for_one_of_the_tags() {
+        void an_online_agent_with_free_capacity_and_a_skill_for_every_tag() {
             Agent billing = agent("billing-expert").skill("billing", 3).build();
+            Agent both = agent("billing-and-refund").skill("billing", 1).skill("refund", 1).build();
             Agent shipping = agent("shipping-expert").skill("shipping", 5).build();
 
-            assertThat(ranked(ticket(Department.TECH, "billing", "refund"), billing, shipping)).containsExactly("billing-expert");
+            assertThat(ranked(ticket(Department.TECH, "billing", "refund"), billing, both, shipping))
+                    .containsExactly("billing-and-refund");
         }
 
         @Test
-        void nobody_who_is_away_offline_or_at_capacity() {
+        void nobody_who_is_away_offline_or_without_room_for_one_more_unit() {
             Agent away = agent("away").skill("billing", 5).presence(Presence.AWAY).build();
             Agent offline = agent("offline").skill("billing", 5).presence(Presence.OFFLINE).build();
             Agent full = agent("full").skill("billing", 5).capacity(2).load(2).build();
@@ -79,11 +81,12 @@ class SkillMatchTest {
 
         @Test
         void within_the_department_the_higher_skill_score_wins_summed_over_all_tags() {
-            Agent specialist = agent("specialist").skill("billing", 5).build();
-            Agent generalist = agent("generalist").skill("billing", 3).skill("refund", 3).build();
+            Agent strong = agent("strong").skill("billing", 5).skill("refund", 2).build();
+            Agent even = agent("even").skill("billing", 3).skill("refund", 3).build();
+            Agent weak = agent("weak").skill("billing", 2).skill("refund", 2).build();
 
-            assertThat(ranked(ticket(Department.TECH, "billing", "refund"), specialist, generalist))
-                    .containsExactly("generalist", "specialist");
+            assertThat(ranked(ticket(Department.TECH, "billing", "refund"), weak, even, strong))
+                    .containsExactly("strong", "even", "weak");
         }
 
         @Test
@@ -134,6 +137,86 @@ class SkillMatchTest {
             Agent expert = agent("expert").skill("billing", 5).build();
 
             assertThat(ranked(vipTicket("c-other", "billing"), dedicated, expert)).containsExactly("expert", "dedicated");
+        }
+    }
+
+    @Nested
+    class Relaxation_while_waiting {
+
+        private final SkillMatch strict = new SkillMatch(3);
+
+        @Test
+        void at_first_every_tag_needs_the_minimum_proficiency() {
+            Agent expert = agent("expert").skill("billing", 3).skill("refund", 4).build();
+            Agent novice = agent("novice").skill("billing", 2).skill("refund", 5).build();
+
+            assertThat(strict.rank(ticket(Department.TECH, "billing", "refund"), List.of(expert, novice)))
+                    .extracting(c -> c.agent().agentId() + ":" + c.reason())
+                    .containsExactly("expert:skill-match");
+        }
+
+        @Test
+        void a_lowered_proficiency_lets_the_novice_in_behind_the_expert_with_a_relaxed_reason() {
+            Agent expert = agent("expert").skill("billing", 3).skill("refund", 4).build();
+            Agent novice = agent("novice").skill("billing", 2).skill("refund", 2).build();
+
+            List<Candidate> ranked = strict.rank(ticket(Department.TECH, "billing", "refund"), List.of(novice, expert),
+                    new Relaxation.Requirement(3, 2, false, false));
+
+            assertThat(ranked).extracting(c -> c.agent().agentId() + ":" + c.reason())
+                    .containsExactly("expert:skill-match", "novice:relaxed-skill-match");
+        }
+
+        @Test
+        void dropping_a_tag_admits_an_agent_missing_one_of_several_tags_but_not_two() {
+            Agent missingOne = agent("missing-one").skill("billing", 1).skill("refund", 1).build();
+            Agent missingTwo = agent("missing-two").skill("billing", 5).build();
+            RoutableTicket ticket = ticket(Department.TECH, "billing", "refund", "invoice");
+
+            assertThat(strict.rank(ticket, List.of(missingOne, missingTwo), new Relaxation.Requirement(3, 1, false, false)))
+                    .isEmpty();
+            assertThat(strict.rank(ticket, List.of(missingOne, missingTwo), new Relaxation.Requirement(3, 1, true, false)))
+                    .extracting(c -> c.agent().agentId()).containsExactly("missing-one");
+        }
+
+        @Test
+        void the_last_step_admits_any_agent_of_the_department_but_nobody_from_elsewhere() {
+            Agent colleague = agent("colleague").department(Department.TECH).skill("network", 5).build();
+            Agent elsewhere = agent("elsewhere").department(Department.OPERATIONS).build();
+
+            List<Candidate> ranked = strict.rank(ticket(Department.TECH, "billing"), List.of(colleague, elsewhere),
+                    new Relaxation.Requirement(3, 1, true, true));
+
+            assertThat(ranked).extracting(c -> c.agent().agentId() + ":" + c.reason())
+                    .containsExactly("colleague:department-fallback");
+        }
+    }
+
+    @Nested
+    class Weighted_capacity {
+
+        @Test
+        void a_ticket_fits_when_load_plus_its_weight_stays_within_capacity() {
+            Agent agent = agent("a").capacity(5).load(3).build();
+
+            assertThat(agent.fits(2)).isTrue();
+            assertThat(agent.fits(3)).isFalse();
+        }
+
+        @Test
+        void an_idle_agent_takes_one_ticket_heavier_than_their_capacity_but_capacity_zero_takes_nothing() {
+            assertThat(agent("idle").capacity(2).load(0).build().fits(3)).isTrue();
+            assertThat(agent("closed").capacity(0).load(0).build().fits(1)).isFalse();
+        }
+
+        @Test
+        void the_default_weights_make_p0_count_more_than_p3_and_can_be_overridden() {
+            CapacityProperties defaults = new CapacityProperties(null);
+            CapacityProperties tuned = new CapacityProperties(Map.of(Priority.P0, 5));
+
+            assertThat(defaults.weightOf(Priority.P0)).isGreaterThan(defaults.weightOf(Priority.P3));
+            assertThat(tuned.weightOf(Priority.P0)).isEqualTo(5);
+            assertThat(tuned.weightOf(Priority.P1)).isEqualTo(defaults.weightOf(Priority.P1));
         }
     }
 
@@ -205,7 +288,7 @@ class SkillMatchTest {
 
         Agent build() {
             return new Agent(id, "Agent " + id, "team-" + department.id(), department, skills, capacity, vip, presence,
-                    load, List.of(), List.of(), lastAssignedAt, 0, null, null, null);
+                    load, List.of(), List.of(), Map.of(), lastAssignedAt, 0, null, null, null);
         }
     }
 }
