@@ -112,17 +112,24 @@ class AnalyticsStoryIT {
         // and today's report, the board and Prometheus include it
         JsonNode report = Http.get(analytics + "/api/v1/reports/daily?date=" + day).json();
         assertThat(report.path("current").path("ticketsCreated").asLong()).isPositive();
-        assertThat(report.path("topTags").toString()).contains(skill);
+        // (other stories of the same run tag tickets too: this one's tag is in the top 5 unless five
+        // tags have at least as many tickets as its one)
+        JsonNode topTags = report.path("topTags");
+        assertThat(topTags.size()).isBetween(1, 5);
+        if (!topTags.toString().contains(skill)) {
+            assertThat(topTags.size()).as(topTags.toString()).isEqualTo(5);
+            assertThat(topTags.get(4).path("tickets").asLong()).as(topTags.toString()).isGreaterThanOrEqualTo(1);
+        }
         Http.Response csv = Http.get(analytics + "/api/v1/reports/daily?date=" + day + "&format=csv");
         assertThat(csv.body()).startsWith("section,name,current,previous,change");
         Http.Response board = Http.get(analytics + "/board?lang=en");
         assertThat(board.status()).isEqualTo(200);
         assertThat(board.body()).contains("Tickets today", "id=\"volume\"");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Http.get(analytics + "/actuator/prometheus").body())
-                .containsPattern("(?m)^ticketflow_kpi_created_today_tickets [1-9]")
-                .contains("ticketflow_kpi_created_tickets ")
-                .containsPattern("(?m)^ticketflow_kpi_backlog_tickets\\{priority=\"P[0-3]\"} ")
-                .contains("ticketflow_alerts_active{kind=\"hot_issue\"}"));
+                .containsPattern("(?m)^ticketflow_kpi_created_today_tickets\\{application=\"analytics-service\"} [1-9]")
+                .contains("ticketflow_kpi_created_tickets{application=\"analytics-service\"} ")
+                .containsPattern("(?m)^ticketflow_kpi_backlog_tickets\\{application=\"analytics-service\",priority=\"P[0-3]\"} ")
+                .contains("ticketflow_alerts_active{application=\"analytics-service\",kind=\"hot_issue\"}"));
         assertThat(Instant.now()).isAfter(created.occurredAt());
     }
 
