@@ -128,8 +128,16 @@ class FeedbackStoryIT {
         TicketReopened reopened = events.await(TicketReopened.class, e -> e.ticketNo().equals(ticketNo));
         assertThat(reopened.callbackId()).isEqualTo(callback.callbackId());
         assertThat(reopened.reason()).contains("PROCESS_DESIGN");
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(Http.get(intake + "/api/v1/tickets/" + ticketNo).json().path("status").asText()).isEqualTo("REOPENED"));
+        // and routing sends it straight back to its owner, who is online
+        TicketAssigned back = events.await(TicketAssigned.class,
+                e -> e.ticketNo().equals(ticketNo) && e.assignmentNo() > assigned.assignmentNo());
+        assertThat(back.agentId()).isEqualTo(agentId);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode view = Http.get(intake + "/api/v1/tickets/" + ticketNo).json();
+            assertThat(view.path("reopens").asInt()).isEqualTo(1);
+            assertThat(view.path("status").asText()).isEqualTo("ASSIGNED");
+            assertThat(view.path("assignee").asText()).isEqualTo(agentId);
+        });
 
         // When the agent resolves it again, a second survey asks about the second resolution
         resolve(intake, ticketNo, agentId, "Refund pushed manually outside the batch");
