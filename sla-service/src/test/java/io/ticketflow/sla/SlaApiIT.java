@@ -26,6 +26,9 @@ class SlaApiIT {
 
     RestTestClient http;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @BeforeEach
     void open() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
@@ -201,6 +204,26 @@ class SlaApiIT {
                         "WEDNESDAY", "09:00-18:00", "THURSDAY", "09:00-18:00", "FRIDAY", "09:00-18:00"));
         http.get().uri("/api/v1/sla/calendars/default").exchange().expectStatus().isOk();
         http.get().uri("/api/v1/sla/calendars/mars").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void a_clock_stored_by_an_older_release_without_a_version_still_reads() {
+        // given a running clock as the walking skeleton stored it: no version, no warnings, no nextFireAt
+        String ticketNo = "202611-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        org.bson.Document old = new org.bson.Document("_id", java.util.UUID.randomUUID().toString())
+                .append("ticketId", java.util.UUID.randomUUID().toString()).append("ticketNo", ticketNo)
+                .append("metric", "FIRST_RESPONSE").append("round", 1).append("priority", "P1")
+                .append("calendar", "default").append("budget", "PT2H").append("mode", "CALENDAR")
+                .append("startedAt", java.util.Date.from(java.time.Instant.parse("2026-11-23T08:00:00Z")))
+                .append("dueAt", java.util.Date.from(java.time.Instant.parse("2026-11-23T10:00:00Z")))
+                .append("state", "RUNNING");
+        mongo.getCollection("clocks").insertOne(old);
+
+        // then the ticket's clocks and the at-risk list answer, with the old clock in them
+        http.get().uri("/api/v1/sla/tickets/{no}", ticketNo).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("FIRST_RESPONSE", "RUNNING"));
+        http.get().uri("/api/v1/sla/at-risk").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains(ticketNo));
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -100,6 +101,21 @@ public record SlaClock(
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+    }
+
+    /**
+     * Reads a stored clock. A clock written before clocks had a {@code version} (an older release
+     * of this service) reads as version 0 instead of failing every query that meets it.
+     */
+    @PersistenceCreator
+    static SlaClock stored(String clockId, String ticketId, String ticketNo, SlaMetric metric, String scope, int round,
+            Priority priority, Department department, String calendar, Duration budget, TimeMode mode, Instant startedAt,
+            Instant dueAt, ClockState state, Instant metAt, Boolean onTime, List<Pause> pauses, Instant pausedSince,
+            List<ClockWarning> warnings, Instant breachedDue, Instant nextFireAt, Instant endedAt, String endReason,
+            Long version, List<PendingEvent> pendingEvents) {
+        return new SlaClock(clockId, ticketId, ticketNo, metric, scope, round, priority, department, calendar, budget, mode,
+                startedAt, dueAt, state, metAt, onTime, pauses, pausedSince, warnings, breachedDue, nextFireAt, endedAt,
+                endReason, version == null ? 0 : version, pendingEvents);
     }
 
     /** The id of a ticket's own clock for a metric and round. */
