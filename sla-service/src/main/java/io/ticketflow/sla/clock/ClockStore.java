@@ -54,6 +54,8 @@ public class ClockStore implements InitializingBean, OutboxCollection {
         // the at-risk board: running clocks by deadline
         mongo.indexOps(SlaClock.class).createIndex(new Index().on("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
                 .named("state_dueAt"));
+        // serves every decision's conditional write on {_id, version} (see VersionedUpdate.INDEX)
+        mongo.indexOps(SlaClock.class).createIndex(VersionedUpdate.INDEX);
     }
 
     @Override

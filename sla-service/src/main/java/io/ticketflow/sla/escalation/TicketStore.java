@@ -42,6 +42,8 @@ public class TicketStore implements InitializingBean, OutboxCollection {
         mongo.indexOps(SlaTicket.class).createIndex(new Index().on("ticketNo", Sort.Direction.ASC).named("ticketNo"));
         mongo.indexOps(SlaTicket.class).createIndex(new Index().on(PENDING + ".recordedAt", Sort.Direction.ASC)
                 .sparse().named("pending_recordedAt"));
+        // serves the conditional write on {_id, version} (see VersionedUpdate.INDEX)
+        mongo.indexOps(SlaTicket.class).createIndex(VersionedUpdate.INDEX);
     }
 
     @Override
