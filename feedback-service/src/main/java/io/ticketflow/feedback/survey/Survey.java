@@ -80,8 +80,12 @@ record Survey(
         EMAIL
     }
 
-    /** Where the survey mail stands. */
-    enum MailStatus { PENDING, SENT, FAILED }
+    /**
+     * Where the survey mail stands. {@code BY_INTAKE}: feedback has no address for the customer (a
+     * mail ticket carries only its masked sender), so intake-service, which keeps the sender's
+     * address, mails the link from the support mailbox.
+     */
+    enum MailStatus { PENDING, SENT, FAILED, BY_INTAKE }
 
     /** The survey id for a resolution of a ticket: the same facts always give the same id. */
     static String idFor(String ticketId, int resolutionNo) {

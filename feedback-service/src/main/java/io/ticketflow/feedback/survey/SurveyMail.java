@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
  * listed for agents to resend).
  *
  * <p>The address: {@code TicketCreated} carries only the masked contact, so the clear address is
- * the ticket's {@code customerId} when that is an email address; without one the mail fails at once.
+ * the ticket's {@code customerId} when that is an email address. Without one (intake's mail
+ * tickets) the survey is marked {@code BY_INTAKE}: intake-service, which keeps the sender's address
+ * and the mail thread, sends the link when it sees {@code SurveySent}.
  */
 @Component
 class SurveyMail implements SchedulingConfigurer {
@@ -91,9 +93,10 @@ class SurveyMail implements SchedulingConfigurer {
     private void send(Survey claimed) {
         Optional<String> to = tickets.find(claimed.ticketId()).map(TicketRecord::customerId).filter(SurveyMail::isAddress);
         if (to.isEmpty()) {
-            surveys.mailGivenUp(claimed.surveyId());
-            count("no_address");
-            log.warn("survey mail given up, no email address for the customer ticketNo={} surveyId={}", claimed.ticketNo(),
+            // a mail ticket: only intake holds the sender's address, and it mails the link itself
+            surveys.mailLeft(claimed.surveyId(), MailStatus.BY_INTAKE);
+            count("by_intake");
+            log.info("survey mail left to intake (no address here) ticketNo={} surveyId={}", claimed.ticketNo(),
                     claimed.surveyId());
             return;
         }

@@ -85,8 +85,13 @@ class Surveys implements InitializingBean {
     }
 
     void mailGivenUp(String surveyId) {
+        mailLeft(surveyId, Survey.MailStatus.FAILED);
+    }
+
+    /** The mail is no longer feedback's to send: given up, or left to intake. */
+    void mailLeft(String surveyId, Survey.MailStatus status) {
         mongo.updateFirst(query(where("_id").is(surveyId).and("mailStatus").is(Survey.MailStatus.PENDING)),
-                new Update().set("mailStatus", Survey.MailStatus.FAILED), Survey.class);
+                new Update().set("mailStatus", status), Survey.class);
     }
 
     /**

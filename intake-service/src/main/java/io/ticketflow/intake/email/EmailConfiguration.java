@@ -1,12 +1,17 @@
 package io.ticketflow.intake.email;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketflow.intake.numbering.NumberingProperties;
 import io.ticketflow.intake.privacy.ContactVault;
 import io.ticketflow.intake.submission.ChannelSubmissions;
 import io.ticketflow.intake.ticket.CustomerReplies;
+import io.ticketflow.intake.ticket.ResolvedTickets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,21 +26,47 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @ConditionalOnBooleanProperty("ticketflow.intake.email.enabled")
 class EmailConfiguration {
 
+    /** What intake sends through SMTP, if a server is configured, and from which address. */
+    record Outgoing(Optional<JavaMailSender> sender, String from) {
+    }
+
     @Bean
-    MailboxPoller mailboxPoller(EmailProperties properties, ChannelSubmissions submissions, CustomerReplies replies,
-            ContactVault contacts, MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+    Outgoing emailOutgoing(EmailProperties properties) {
         if (properties.host() == null || properties.host().isBlank()) {
             throw new IllegalStateException("ticketflow.intake.email.host is required when the email channel is enabled");
         }
-        MailReceipts receipts = new MailReceipts(mongo, clock, properties.replyClaim(), properties.receiptRetention());
-        receipts.createIndexes();
         Optional<JavaMailSender> sender = Optional.ofNullable(properties.smtp().configured() ? smtp(properties) : null);
         String from = properties.smtp().from() != null && !properties.smtp().from().isBlank()
                 ? properties.smtp().from() : properties.username();
-        TicketAcknowledgements acknowledgements = new TicketAcknowledgements(receipts, contacts, sender, from,
-                properties.acknowledgementAttempts(), properties.acknowledgementBackoff());
-        MailTriage triage = new MailTriage(submissions, replies, contacts, receipts, sender.isPresent());
-        return new MailboxPoller(properties, triage, acknowledgements, meters);
+        return new Outgoing(sender, from);
+    }
+
+    @Bean
+    MailReceipts emailReceipts(EmailProperties properties, MongoTemplate mongo, Clock clock) {
+        MailReceipts receipts = new MailReceipts(mongo, clock, properties.replyClaim(), properties.receiptRetention());
+        receipts.createIndexes();
+        return receipts;
+    }
+
+    /** Present only when survey links go out by mail: the feedback listener owes them through it. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "ticketflow.intake.email.survey-mails", matchIfMissing = true)
+    SurveyMails surveyMails(EmailProperties properties, MailReceipts receipts, Outgoing outgoing, ContactVault contacts,
+            ResolvedTickets tickets, NumberingProperties numbering, Clock clock) {
+        return new SurveyMails(receipts, contacts, tickets, outgoing.sender(), outgoing.from(),
+                properties.acknowledgementAttempts(), properties.acknowledgementBackoff(), clock, numbering.zone());
+    }
+
+    @Bean
+    MailboxPoller mailboxPoller(EmailProperties properties, ChannelSubmissions submissions, CustomerReplies replies,
+            ContactVault contacts, MailReceipts receipts, Outgoing outgoing, ObjectProvider<SurveyMails> surveyMails,
+            MeterRegistry meters) {
+        TicketAcknowledgements acknowledgements = new TicketAcknowledgements(receipts, contacts, outgoing.sender(),
+                outgoing.from(), properties.acknowledgementAttempts(), properties.acknowledgementBackoff());
+        MailTriage triage = new MailTriage(submissions, replies, contacts, receipts, outgoing.sender().isPresent());
+        List<OwedMails> owed = new ArrayList<>(List.of(acknowledgements));
+        surveyMails.ifAvailable(owed::add);
+        return new MailboxPoller(properties, triage, owed, meters);
     }
 
     private static JavaMailSender smtp(EmailProperties properties) {

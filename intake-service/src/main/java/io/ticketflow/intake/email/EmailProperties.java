@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param acknowledgementAttempts SMTP attempts (one per poll) before an acknowledgement is given up
  * @param acknowledgementBackoff after the n-th failed attempt the next waits n times this
  * @param maxMessageSize a larger mail is not fetched but moved to the failed folder
+ * @param surveyMails mail the survey link of a resolved email ticket to its sender (default true);
+ *                    feedback-service mails only the surveys of tickets whose customer id is an address
  * @param smtp the server acknowledgements go out through
  */
 @Validated
@@ -53,6 +55,7 @@ public record EmailProperties(
         @Min(1) @Max(100) int acknowledgementAttempts,
         @NotNull Duration acknowledgementBackoff,
         @NotNull DataSize maxMessageSize,
+        Boolean surveyMails,
         @Valid @NotNull Smtp smtp) {
 
     public EmailProperties {
@@ -66,6 +69,7 @@ public record EmailProperties(
         acknowledgementAttempts = acknowledgementAttempts == 0 ? 5 : acknowledgementAttempts;
         acknowledgementBackoff = acknowledgementBackoff == null ? Duration.ofMinutes(1) : acknowledgementBackoff;
         maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(25) : maxMessageSize;
+        surveyMails = surveyMails == null ? Boolean.TRUE : surveyMails;
         smtp = smtp == null ? new Smtp(null, null, false, false, null, null, null) : smtp;
     }
 

@@ -19,7 +19,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * {@code email_receipts}: one document per mail handled, {@code _id} the mail's key. It makes a
  * customer's reply by mail count once (claimed before the command, completed after it), and it
- * carries the acknowledgement owed to a new ticket's sender until SMTP has taken it. No clear
+ * carries the mail owed to a ticket's sender until SMTP has taken it: the acknowledgement of a new
+ * ticket, and the survey link once it is resolved ({@code _id} "survey:" + survey id). No clear
  * personal data: the subject is masked, the address is read from the contact vault when sending.
  */
 final class MailReceipts {
@@ -39,10 +40,11 @@ final class MailReceipts {
         this.retention = retention;
     }
 
-    /** MongoDB removes a receipt once {@code expiresAt} has passed. */
+    /** MongoDB removes a receipt once {@code expiresAt} has passed; a ticket's receipt is found by its id. */
     void createIndexes() {
         mongo.indexOps(COLLECTION).createIndex(
                 new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO).named("expiresAt_ttl"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("ticketId", Sort.Direction.ASC).sparse().named("ticketId"));
     }
 
     /**
@@ -107,38 +109,93 @@ final class MailReceipts {
         mongo.remove(query(where("_id").is(key).and("state").is("CLAIMED")), COLLECTION);
     }
 
-    /** Takes the next acknowledgement nobody is sending, for {@link Duration claim}. */
-    Optional<PendingAcknowledgement> nextAcknowledgement() {
+    /**
+     * The mail intake owes a customer, each kept on its receipt under its own fields
+     * ({@code <field>}, {@code <field>Attempts}, {@code <field>ClaimedUntil}, {@code <field>SentAt}).
+     */
+    enum Owed {
+        /** The answer to a new ticket's mail: "your ticket number is …". */
+        ACKNOWLEDGEMENT("ack"),
+        /** The survey link of a resolved email ticket. */
+        SURVEY("surveyMail");
+
+        private final String field;
+
+        Owed(String field) {
+            this.field = field;
+        }
+
+        String attempts() {
+            return field + "Attempts";
+        }
+
+        String claimedUntil() {
+            return field + "ClaimedUntil";
+        }
+    }
+
+    /** A resolved email ticket's sender is owed its survey link; the same survey seen again adds nothing. */
+    void surveyOwed(String surveyId, String ticketId, String ticketNo, String link, Instant surveyExpiresAt) {
+        Instant now = clock.instant();
+        Document ticketReceipt = mongo.findOne(query(where("kind").is("TICKET").and("ticketId").is(ticketId)),
+                Document.class, COLLECTION);
+        Update update = new Update()
+                .setOnInsert("kind", "SURVEY")
+                .setOnInsert("surveyId", surveyId)
+                .setOnInsert("ticketId", ticketId)
+                .setOnInsert("ticketNo", ticketNo)
+                .setOnInsert("link", link)
+                .setOnInsert("surveyExpiresAt", surveyExpiresAt)
+                .setOnInsert(Owed.SURVEY.field, "PENDING")
+                .setOnInsert(Owed.SURVEY.attempts(), 0)
+                .setOnInsert(Owed.SURVEY.claimedUntil(), NEVER)
+                .setOnInsert("createdAt", now)
+                .setOnInsert("expiresAt", now.plus(retention));
+        if (ticketReceipt != null) {
+            // answer in the customer's own thread
+            update.setOnInsert("messageId", ticketReceipt.getString("messageId"))
+                    .setOnInsert("subject", ticketReceipt.getString("subject"));
+        }
+        mongo.upsert(query(where("_id").is("survey:" + surveyId)), update, COLLECTION);
+    }
+
+    /** Takes the next mail of this kind nobody is sending, for {@link Duration claim}. */
+    Optional<OwedMail> next(Owed owed) {
         Instant now = clock.instant();
         Document pending = mongo.findAndModify(
-                query(where("ack").is("PENDING").and("ackClaimedUntil").lt(now)),
-                new Update().set("ackClaimedUntil", now.plus(claim)),
+                query(where(owed.field).is("PENDING").and(owed.claimedUntil()).lt(now)),
+                new Update().set(owed.claimedUntil(), now.plus(claim)),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
         if (pending == null) {
             return Optional.empty();
         }
-        return Optional.of(new PendingAcknowledgement(pending.getString("_id"), pending.getString("ticketId"),
+        return Optional.of(new OwedMail(pending.getString("_id"), pending.getString("ticketId"),
                 pending.getString("ticketNo"), pending.getString("messageId"), pending.getString("subject"),
-                pending.get("ackAttempts", Number.class).intValue()));
+                pending.get(owed.attempts(), Number.class).intValue(), pending));
     }
 
-    void acknowledged(String key) {
-        mongo.updateFirst(query(where("_id").is(key)), new Update().set("ack", "SENT")
-                .set("ackSentAt", clock.instant()).inc("ackAttempts", 1), COLLECTION);
+    void sent(Owed owed, String key) {
+        mongo.updateFirst(query(where("_id").is(key)), new Update().set(owed.field, "SENT")
+                .set(owed.field + "SentAt", clock.instant()).inc(owed.attempts(), 1), COLLECTION);
     }
 
     /** SMTP failed: try again after {@code attempts × backoff}, or give up after {@code maxAttempts}. */
-    void acknowledgementFailed(String key, int attemptsSoFar, int maxAttempts, Duration backoff) {
+    void failed(Owed owed, String key, int attemptsSoFar, int maxAttempts, Duration backoff) {
         Instant retryAt = clock.instant().plus(backoff.multipliedBy(attemptsSoFar + 1L));
-        Update update = new Update().inc("ackAttempts", 1).set("ackClaimedUntil", retryAt);
+        Update update = new Update().inc(owed.attempts(), 1).set(owed.claimedUntil(), retryAt);
         if (attemptsSoFar + 1 >= maxAttempts) {
-            update.set("ack", "GAVE_UP");
+            update.set(owed.field, "GAVE_UP");
         }
         mongo.updateFirst(query(where("_id").is(key)), update, COLLECTION);
     }
 
-    /** An acknowledgement owed to a ticket's sender. */
-    record PendingAcknowledgement(String key, String ticketId, String ticketNo, String messageId, String maskedSubject,
-            int attempts) {
+    /** Nothing can be sent (no address, or the survey expired): stop trying, saying why. */
+    void dropped(Owed owed, String key, String why) {
+        mongo.updateFirst(query(where("_id").is(key)), new Update().set(owed.field, why), COLLECTION);
+    }
+
+    /** A mail owed to a ticket's sender, as claimed; {@code receipt} is the whole stored document. */
+    record OwedMail(String key, String ticketId, String ticketNo, String messageId, String maskedSubject, int attempts,
+            Document receipt) {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,7 +35,7 @@ final class MailboxPoller implements SmartLifecycle {
 
     private final EmailProperties properties;
     private final MailTriage triage;
-    private final TicketAcknowledgements acknowledgements;
+    private final List<OwedMails> owed;
     private final Session session;
     private final Counter accepted;
     private final Counter failed;
@@ -42,11 +43,10 @@ final class MailboxPoller implements SmartLifecycle {
     private volatile boolean stopping;
     private ScheduledExecutorService executor;
 
-    MailboxPoller(EmailProperties properties, MailTriage triage, TicketAcknowledgements acknowledgements,
-            MeterRegistry meters) {
+    MailboxPoller(EmailProperties properties, MailTriage triage, List<OwedMails> owed, MeterRegistry meters) {
         this.properties = properties;
         this.triage = triage;
-        this.acknowledgements = acknowledgements;
+        this.owed = List.copyOf(owed);
         this.session = Session.getInstance(sessionProperties(properties));
         this.accepted = mails(meters, "accepted");
         this.failed = mails(meters, "failed");
@@ -113,10 +113,13 @@ final class MailboxPoller implements SmartLifecycle {
         if (stopping) {
             return;
         }
-        try {
-            acknowledgements.sendPending();
-        } catch (RuntimeException e) {
-            log.warn("acknowledgements not sent this poll cause={}", e.getClass().getSimpleName());
+        for (OwedMails mails : owed) {
+            try {
+                mails.sendPending();
+            } catch (RuntimeException e) {
+                log.warn("owed mail not sent this poll kind={} cause={}", mails.getClass().getSimpleName(),
+                        e.getClass().getSimpleName());
+            }
         }
     }
 

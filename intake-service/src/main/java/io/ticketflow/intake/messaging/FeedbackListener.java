@@ -5,19 +5,22 @@ import io.ticketflow.events.Envelope;
 import io.ticketflow.events.FeedbackEvent;
 import io.ticketflow.events.RatingReceived;
 import io.ticketflow.events.ReopenRequested;
+import io.ticketflow.events.SurveySent;
 import io.ticketflow.events.Topics;
+import io.ticketflow.intake.email.SurveyMails;
 import io.ticketflow.intake.ticket.CustomerFeedback;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * feedback-service's findings on {@code ticket.feedback}: a reopen requested after a
  * dissatisfied callback reopens the ticket; a rating of 4-5, or a callback that found the customer
- * satisfied, closes a resolved one. Surveys and
- * callbacks themselves are feedback's business. Idempotent by callback and survey id.
+ * satisfied, closes a resolved one; the survey of an email ticket is owed to its sender by mail.
+ * Surveys and callbacks themselves are feedback's business. Idempotent by callback and survey id.
  */
 @Component
 class FeedbackListener {
@@ -25,9 +28,11 @@ class FeedbackListener {
     private static final Logger log = LoggerFactory.getLogger(FeedbackListener.class);
 
     private final CustomerFeedback feedback;
+    private final ObjectProvider<SurveyMails> surveyMails;
 
-    FeedbackListener(CustomerFeedback feedback) {
+    FeedbackListener(CustomerFeedback feedback, ObjectProvider<SurveyMails> surveyMails) {
         this.feedback = feedback;
+        this.surveyMails = surveyMails;
     }
 
     @KafkaListener(topics = Topics.Names.FEEDBACK)
@@ -43,7 +48,10 @@ class FeedbackListener {
         } else if (event instanceof RatingReceived rating) {
             log.debug("RatingReceived received ticketNo={} eventId={}", rating.ticketNo(), envelope.id());
             feedback.ratingReceived(rating);
+        } else if (event instanceof SurveySent sent) {
+            // present only with the email channel: the link of an email ticket goes to its sender
+            surveyMails.ifAvailable(mails -> mails.surveySent(sent));
         }
-        // SurveySent, CallbackOpened, CallbackAttempted: nothing for intake
+        // CallbackOpened, CallbackAttempted: nothing for intake
     }
 }

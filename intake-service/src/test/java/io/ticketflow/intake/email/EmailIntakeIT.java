@@ -16,11 +16,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.events.Channel;
 import io.ticketflow.events.PersonalData;
 import io.ticketflow.events.ReplyAuthor;
+import io.ticketflow.events.SurveySent;
 import io.ticketflow.events.TicketCreated;
 import io.ticketflow.events.TicketReplied;
 import io.ticketflow.events.TicketStatus;
 import io.ticketflow.events.Topics;
 import io.ticketflow.testkit.EventProbe;
+import io.ticketflow.testkit.RawRecords;
 import io.ticketflow.testkit.TicketflowServiceTest;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
@@ -33,7 +35,12 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -44,6 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,7 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The email channel against a real mail server (GreenMail, SMTP and IMAP on free ports): the
  * poller reads the support mailbox, tickets and replies go through the same paths as the API onto
- * the real broker, acknowledgements come back by SMTP. Every scenario mails from its own address
+ * the real broker, acknowledgements and survey links go back by SMTP. Every scenario mails from its own address
  * with its own subject, so scenarios never see each other's mail.
  */
 @TicketflowServiceTest
@@ -97,6 +105,12 @@ class EmailIntakeIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    SurveyMails surveyMails;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void a_mail_becomes_one_ticket_and_its_sender_gets_the_ticket_number() throws Exception {
@@ -284,6 +298,72 @@ class EmailIntakeIT {
         }
     }
 
+    @Test
+    void a_resolved_email_tickets_survey_link_goes_to_its_sender_once_in_its_thread() throws Exception {
+        String sender = newSender();
+        String subject = "Invoice missing " + token();
+        try (EventProbe lifecycle = EventProbe.open(Topics.Names.LIFECYCLE); RawRecords raw = new RawRecords()) {
+            MimeMessage mail = mail(sender, subject, "I did not get the invoice for my last order.");
+            deliver(mail);
+            TicketCreated created = lifecycle.await(TicketCreated.class, e -> subject.equals(e.subject()));
+            awaitAnswer(sender); // the acknowledgement
+
+            SurveySent first = survey(created, 1, Instant.now().plus(Duration.ofDays(7)));
+            UUID eventId = UUID.randomUUID();
+            raw.publish(eventId, first);
+            raw.publish(eventId, first);              // a redelivery
+            raw.publish(UUID.randomUUID(), first);    // the same survey again under another event id
+            // the survey of a second resolution, behind the duplicates on the ticket's partition:
+            // once its mail is out, every duplicate has been handled
+            SurveySent second = survey(created, 2, Instant.now().plus(Duration.ofDays(7)));
+            raw.publish(UUID.randomUUID(), second);
+
+            List<MimeMessage> surveys = await().atMost(PATIENCE)
+                    .until(() -> surveyMailsTo(sender), mails -> mails.size() >= 2);
+            assertThat(surveys).hasSize(2);
+            assertThat(surveys).filteredOn(m -> body(m).contains(first.link())).hasSize(1);
+            assertThat(surveys).filteredOn(m -> body(m).contains(second.link())).hasSize(1);
+            MimeMessage mailed = surveys.get(0);
+            assertThat(mailed.getSubject()).isEqualTo("[" + created.ticketNo() + "] 服务满意度调查 / How did we do?");
+            assertThat(mailed.getFrom()[0].toString()).isEqualTo(HELPDESK);
+            assertThat(mailed.getHeader("In-Reply-To", null)).isEqualTo(mail.getMessageID());
+            assertThat(mailed.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+            assertThat(body(mailed)).contains(created.ticketNo()).contains("服务").contains("rate our service");
+            assertThat(receipt("survey:" + first.surveyId()).getString("surveyMail")).isEqualTo("SENT");
+        }
+    }
+
+    @Test
+    void intake_mails_no_survey_of_other_channels_nor_of_customers_feedback_can_mail_nor_an_expired_link()
+            throws Exception {
+        // a web ticket: the link is shown in the web or app
+        String web = submit("WEB", "c-" + token(), newSender());
+        // an email ticket filed under an address as customer id: feedback-service mails that one
+        String addressable = submit("EMAIL", newSender(), newSender());
+        for (String ticketNo : List.of(web, addressable)) {
+            Document ticket = mongo.findOne(query(where("ticketNo").is(ticketNo)), Document.class, "tickets");
+            SurveySent sent = new SurveySent(ticket.getString("_id"), ticketNo, UUID.randomUUID().toString(), 1,
+                    "http://localhost:8084/surveys/" + token(), Instant.now(), Instant.now().plus(Duration.ofDays(7)));
+            surveyMails.surveySent(sent);
+            assertThat(mongo.exists(query(where("_id").is("survey:" + sent.surveyId())), MailReceipts.COLLECTION))
+                    .as("no survey mail owed for %s", ticketNo).isFalse();
+        }
+
+        // a mail ticket whose survey link expired before the mail could go out
+        String sender = newSender();
+        String subject = "Late survey " + token();
+        try (EventProbe lifecycle = EventProbe.open(Topics.Names.LIFECYCLE)) {
+            deliver(mail(sender, subject, "Where is my parcel?"));
+            TicketCreated created = lifecycle.await(TicketCreated.class, e -> subject.equals(e.subject()));
+            awaitAnswer(sender);
+            SurveySent expired = survey(created, 1, Instant.now().minusSeconds(1));
+            surveyMails.surveySent(expired);
+
+            await().atMost(PATIENCE).until(() -> "EXPIRED".equals(receipt("survey:" + expired.surveyId()).getString("surveyMail")));
+            assertThat(surveyMailsTo(sender)).isEmpty();
+        }
+    }
+
     // --- mail helpers ------------------------------------------------------------------------
 
     /** Letters only: digit runs in a subject could look like a phone number and be masked. */
@@ -357,6 +437,50 @@ class EmailIntakeIT {
         }
         return MAIL.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
                 .map(StoredMessage::getMimeMessage).toList();
+    }
+
+    private static SurveySent survey(TicketCreated created, int resolutionNo, Instant expiresAt) {
+        return new SurveySent(created.ticketId(), created.ticketNo(), UUID.randomUUID().toString(), resolutionNo,
+                "http://localhost:8084/surveys/" + token(), Instant.now(), expiresAt);
+    }
+
+    private Document receipt(String key) {
+        return mongo.findById(key, Document.class, MailReceipts.COLLECTION);
+    }
+
+    /** The survey mails in a customer's inbox (the acknowledgement is the other kind). */
+    private static List<MimeMessage> surveyMailsTo(String customer) throws Exception {
+        List<MimeMessage> surveys = new java.util.ArrayList<>();
+        for (MimeMessage each : answersTo(customer)) {
+            if (each.getSubject().contains("How did we do?")) {
+                surveys.add(each);
+            }
+        }
+        return surveys;
+    }
+
+    private static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Submits a ticket over intake's API; returns its number. */
+    private String submit(String channel, String customerId, String contact) throws Exception {
+        String json = """
+                {"channel":"%s","customerId":"%s","contact":"%s","subject":"Survey channel %s",
+                 "description":"The payment page shows error E1001 for my order","tags":["billing"]}
+                """.formatted(channel, customerId, contact, token());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String ticketNo = response.body().replaceAll(".*\"ticketNo\":\"([^\"]+)\".*", "$1");
+        await().atMost(PATIENCE).until(() -> mongo.exists(query(where("ticketNo").is(ticketNo).and("version").gte(1)), "tickets"));
+        return ticketNo;
     }
 
     private static int freePort() {
