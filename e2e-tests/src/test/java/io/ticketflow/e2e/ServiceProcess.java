@@ -105,6 +105,19 @@ final class ServiceProcess {
         }
     }
 
+    /** Kills the process with SIGKILL, as a crash or the OOM killer would; returns once it is gone. */
+    void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The last lines of the service's log, for a failure message. */
     String tail(int lines) {
         try {

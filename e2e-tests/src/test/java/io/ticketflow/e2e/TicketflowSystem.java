@@ -1,5 +1,8 @@
 package io.ticketflow.e2e;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.ticketflow.testkit.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +21,8 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * The whole system for black-box tests: the JVM's Kafka broker and MongoDB from the testkit,
  * and the five services started from their runnable jars as separate processes, each with its
- * own database. Started once per test JVM; stopped when the test engine finishes (see
+ * own database, and a mail server (GreenMail: the support mailbox intake polls, SMTP for intake's
+ * and feedback's mail). Started once per test JVM; stopped when the test engine finishes (see
  * {@link WithTicketflowSystem}), while the broker is still up so the services shut down cleanly,
  * and again, as a fallback, when the JVM exits.
  */
@@ -26,21 +30,67 @@ final class TicketflowSystem implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("intake", "routing", "sla", "feedback", "analytics");
 
+    /** The support mailbox intake polls, on the system's mail server. */
+    static final String HELPDESK = "helpdesk@ticketflow.test";
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final TestInfrastructure infrastructure;
+    private final String bootstrapServers;
+    private final GreenMail mail;
 
     private TicketflowSystem() {
+        this(TestInfrastructure.get().kafkaBootstrapServers(), "e2e");
+    }
+
+    /**
+     * A system of its own on the given broker, with its own databases and logs under
+     * {@code target/<name>-logs}; the caller closes it. The chaos run uses one on a broker it can kill.
+     */
+    static TicketflowSystem startOn(String bootstrapServers, String name) {
+        return new TicketflowSystem(bootstrapServers, name);
+    }
+
+    private TicketflowSystem(String bootstrapServers, String name) {
         infrastructure = TestInfrastructure.get();
-        Path logs = Path.of("target", "e2e-logs");
+        this.bootstrapServers = bootstrapServers;
+        // one mail server for everybody: intake's IMAP mailbox, and SMTP for intake and feedback
+        int smtpPort = freePort();
+        int imapPort = freePort();
+        mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.withConfiguration(GreenMailConfiguration.aConfig().withUser(HELPDESK, "helpdesk", "secret"));
+        mail.start();
+        Path logs = Path.of("target", name + "-logs");
         String run = UUID.randomUUID().toString().substring(0, 8);
         int feedbackPort = freePort();
         for (String service : SERVICES) {
             int port = service.equals("feedback") ? feedbackPort : freePort();
             List<String> args = new ArrayList<>(List.of(
-                    "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                    "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                     "--spring.mongodb.uri=" + infrastructure.mongoUri(service + "-" + run),
                     "--ticketflow.feedback.public-base-url=http://127.0.0.1:" + feedbackPort,
                     "--logging.level.org.apache.kafka=WARN"));
+            if (service.equals("intake")) {
+                args.addAll(List.of(
+                        "--ticketflow.intake.email.enabled=true",
+                        "--ticketflow.intake.email.host=127.0.0.1",
+                        "--ticketflow.intake.email.port=" + imapPort,
+                        "--ticketflow.intake.email.ssl=false",
+                        "--ticketflow.intake.email.username=helpdesk",
+                        "--ticketflow.intake.email.password=secret",
+                        "--ticketflow.intake.email.poll-interval=500ms",
+                        "--ticketflow.intake.email.smtp.host=127.0.0.1",
+                        "--ticketflow.intake.email.smtp.port=" + smtpPort,
+                        "--ticketflow.intake.email.smtp.ssl=false",
+                        "--ticketflow.intake.email.smtp.from=" + HELPDESK));
+            } else if (service.equals("feedback")) {
+                args.addAll(List.of(
+                        "--ticketflow.feedback.mail.host=127.0.0.1",
+                        "--ticketflow.feedback.mail.port=" + smtpPort,
+                        "--ticketflow.feedback.mail.from=survey@ticketflow.test",
+                        "--ticketflow.feedback.mail.interval=500ms"));
+            }
             if (infrastructure.embeddedMongo()) {
                 args.add("--management.health.mongodb.enabled=false");
                 args.add("--management.health.mongo.enabled=false");
@@ -61,8 +111,18 @@ final class TicketflowSystem implements AutoCloseable {
         return process(service).baseUrl();
     }
 
+    /** The mail server: customers' mail goes to {@link #HELPDESK}; what the services send lands in the recipients' inboxes. */
+    GreenMail mail() {
+        return mail;
+    }
+
     String kafkaBootstrapServers() {
-        return infrastructure.kafkaBootstrapServers();
+        return bootstrapServers;
+    }
+
+    /** Kills a service the hard way (SIGKILL, no shutdown hooks); it stays down until {@link #startAgain}. */
+    void kill(String service) {
+        process(service).kill();
     }
 
     /** Kills a service and starts it again on the same port and database; waits until it is healthy. */
@@ -119,6 +179,7 @@ final class TicketflowSystem implements AutoCloseable {
     private void stopAll() {
         services.values().forEach(ServiceProcess::signalStop);
         services.values().forEach(ServiceProcess::stop);
+        mail.stop();
     }
 
     @Override
@@ -139,7 +200,7 @@ final class TicketflowSystem implements AutoCloseable {
         return jar;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
