@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,7 +33,8 @@ public final class EventProbe implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
+    /** Appended by the poller, read as snapshots (a copy-on-write list would copy itself per record). */
+    private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread poller;
 
@@ -93,7 +94,7 @@ public final class EventProbe implements AutoCloseable {
     /** Waits until a raw record on a topic matches, e.g. on a dead-letter topic. */
     public ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
         return Awaitility.await().atMost(DEFAULT_TIMEOUT).pollInterval(Duration.ofMillis(20))
-                .until(() -> records.stream().filter(r -> r.topic().equals(topic)).filter(match).findFirst(),
+                .until(() -> records().stream().filter(r -> r.topic().equals(topic)).filter(match).findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
     }
@@ -101,7 +102,7 @@ public final class EventProbe implements AutoCloseable {
     /** Every event of the type received so far that matches. */
     public <E extends TicketflowEvent> List<Envelope<E>> received(Class<E> type, Predicate<? super E> match) {
         List<Envelope<E>> found = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records()) {
             decode(record, type).filter(e -> match.test(e.event())).ifPresent(found::add);
         }
         return found;
@@ -109,7 +110,9 @@ public final class EventProbe implements AutoCloseable {
 
     /** Every raw record received so far. */
     public List<ConsumerRecord<String, byte[]>> records() {
-        return List.copyOf(records);
+        synchronized (records) {
+            return List.copyOf(records);
+        }
     }
 
     private <E extends TicketflowEvent> Optional<Envelope<E>> find(Class<E> type, Predicate<? super E> match) {
@@ -137,7 +140,10 @@ public final class EventProbe implements AutoCloseable {
     private void poll() {
         while (running.get()) {
             try {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
+                synchronized (records) {
+                    batch.forEach(records::add);
+                }
             } catch (org.apache.kafka.common.errors.WakeupException e) {
                 return;
             }
