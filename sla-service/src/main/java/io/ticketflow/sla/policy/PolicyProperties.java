@@ -41,6 +41,9 @@ public record PolicyProperties(
 
     /** The checked table; a missing priority fails the start-up. */
     public PolicyTable toTable() {
+        if (calendar == null || calendar.isBlank()) {
+            throw new IllegalArgumentException("calendar is required (the id of the calendar working-time clocks use)");
+        }
         Map<SlaMetric, Map<Priority, Allowance>> perPriority = new EnumMap<>(SlaMetric.class);
         perPriority.put(SlaMetric.FIRST_RESPONSE, firstResponse == null ? Map.of() : firstResponse);
         perPriority.put(SlaMetric.NEXT_RESPONSE, nextResponse == null || nextResponse.isEmpty()

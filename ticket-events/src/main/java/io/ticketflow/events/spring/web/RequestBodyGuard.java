@@ -1,4 +1,4 @@
-package io.ticketflow.intake.web;
+package io.ticketflow.events.spring.web;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -29,7 +29,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -46,9 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * field the controllers ignore. Malformed JSON passes on, to be reported by the controllers'
  * problem handler with the field at fault. A body that passes is handed on from memory.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestBodyGuard extends OncePerRequestFilter {
+public class RequestBodyGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBodyGuard.class);
     private static final int MAX_REPORTED_KEYS = 10;
@@ -57,7 +55,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
     private final RequestLimits limits;
     private final JsonMapper json;
 
-    RequestBodyGuard(RequestLimits limits, JsonMapper json) {
+    public RequestBodyGuard(RequestLimits limits, JsonMapper json) {
         this.limits = limits;
         this.json = json;
     }
@@ -248,5 +246,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
         public long getContentLengthLong() {
             return body.length;
         }
+    }
+
+    /** One bad part of a body, as listed in the problem's {@code errors} (the services' own problems use the same shape). */
+    record FieldProblem(String field, String message) {
     }
 }
