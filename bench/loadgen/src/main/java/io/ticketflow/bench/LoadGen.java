@@ -198,7 +198,8 @@ public final class LoadGen {
             Report.Run run = new Report.Run(profile.name(), date, opts.getOrDefault("commit", "unknown"), Latency.round(loadSeconds), profile.rate(),
                     profile.shape().name(), profile.agents(), profile.handleTime().toMillis(), profile.rateShare(), seed,
                     opts.getOrDefault("mongo-backend", "unknown"), assumptions());
-            Report.Machine machine = machine(loadStart, loadAverage());
+            Report.Machine machine = machine(loadStart, loadAverage(),
+                    samples.stream().mapToInt(Sampler.Sample::otherJavaProcesses).max().orElse(0));
             List<Report.Goal> goals = goals(profile, throughput, latencies.get(Report.ASSIGNED), lag, memory, allArrived);
             notes.add("created -> assigned / clock started use Kafka record timestamps (CreateTime, same machine); "
                     + "created -> counted polls analytics' timeline every 100 ms for ~5 tickets a second, so it is up to ~100 ms coarse.");
@@ -387,7 +388,7 @@ public final class LoadGen {
         return a;
     }
 
-    private static Report.Machine machine(String loadStart, String loadEnd) {
+    private static Report.Machine machine(String loadStart, String loadEnd, int otherJava) {
         long memKiB = -1;
         String cpu = "?";
         try {
@@ -405,7 +406,7 @@ public final class LoadGen {
         return new Report.Machine(Runtime.getRuntime().availableProcessors(), memKiB / 1024, cpu,
                 runtime.getVmName() + " " + runtime.getVmVersion() + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                loadStart, loadEnd);
+                loadStart, loadEnd, otherJava);
     }
 
     private static String loadAverage() {

@@ -20,7 +20,8 @@ record Report(Run run, Machine machine, Throughput throughput, Map<String, Laten
                long handleTimeMs, double rateShare, long seed, String mongoBackend, Map<String, String> mixAssumptions) {
     }
 
-    record Machine(int cores, long memoryMiB, String cpu, String jvm, String os, String loadAverageStart, String loadAverageEnd) {
+    record Machine(int cores, long memoryMiB, String cpu, String jvm, String os, String loadAverageStart, String loadAverageEnd,
+                   int otherJavaProcessesMax) {
     }
 
     record Throughput(long submitted, long accepted, double acceptedPerSecond, double endToEndTicketsPerSecond,
@@ -63,6 +64,8 @@ record Report(Run run, Machine machine, Throughput throughput, Map<String, Laten
         row(md, "machine", machine.cores() + " cores, " + machine.memoryMiB() + " MiB, " + machine.cpu());
         row(md, "JVM / OS", machine.jvm() + " / " + machine.os());
         row(md, "load average (1/5/15 min) before / after", machine.loadAverageStart() + " / " + machine.loadAverageEnd());
+        row(md, "other Java processes on the machine during the run (max)", machine.otherJavaProcessesMax()
+                + (machine.otherJavaProcessesMax() > 0 ? " — other builds or tests competed for the cores" : ""));
         row(md, "Mongo backend", run.mongoBackend());
         row(md, "offered", fmt(run.targetRate()) + " tickets/s mean, " + run.shape() + ", " + fmt(run.durationSeconds()) + " s; "
                 + run.agents() + " agents (capacity 100), handling " + run.handleTimeMs() + " ms, " + Math.round(run.rateShare() * 100)

@@ -29,7 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 final class Sampler implements AutoCloseable {
 
     /** One sample: seconds since the run started, lag per consumer group, RSS in MiB per process. */
-    record Sample(double atSeconds, Map<String, Long> lag, Map<String, Long> rssMiB) {
+    record Sample(double atSeconds, Map<String, Long> lag, Map<String, Long> rssMiB, int otherJavaProcesses) {
         long totalLag() {
             return lag.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -71,7 +71,8 @@ final class Sampler implements AutoCloseable {
 
     Sample sample() throws Exception {
         double at = (System.nanoTime() - startNanos) / 1e9;
-        return new Sample(Latency.round(at), lag(), rss(pidFile));
+        Map<String, Long> rss = rss(pidFile);
+        return new Sample(Latency.round(at), lag(), rss, otherJavaProcesses(pidFile));
     }
 
     private Map<String, Long> lag() throws Exception {
@@ -130,6 +131,32 @@ final class Sampler implements AutoCloseable {
             // the stack is going away
         }
         return rss;
+    }
+
+    /**
+     * Java processes on the machine that are neither the stack's nor this generator: other builds
+     * and test runs competing for the same cores, worth knowing when reading the figures.
+     */
+    static int otherJavaProcesses(Path pidFile) {
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        ours.add(String.valueOf(ProcessHandle.current().pid()));
+        try {
+            if (pidFile != null && Files.isReadable(pidFile)) {
+                for (String line : Files.readAllLines(pidFile)) {
+                    String[] parts = line.trim().split("\\s+");
+                    if (parts.length >= 2) {
+                        ours.add(parts[1]);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // counted without them
+        }
+        return (int) ProcessHandle.allProcesses()
+                .filter(p -> !ours.contains(String.valueOf(p.pid())))
+                .filter(p -> p.parent().map(parent -> parent.pid() != ProcessHandle.current().pid()).orElse(true)) // the raw Kafka tools
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java") || c.equals("java")).orElse(false))
+                .count();
     }
 
     static long vmRssKiB(Path status) {

@@ -21,6 +21,7 @@ class ReportTest {
         String md = report.markdown();
         assertThat(md).contains("# Load run `standard` — 2026-11-24")
                 .contains("| commit | `abc123` |")
+                .contains("| other Java processes on the machine during the run (max) | 3 — other builds or tests competed for the cores |")
                 .contains("| created -> assigned | 1000 | 20 | 15 | 40 | 85.5 | 120 | 140 |")
                 .contains("| at 500 tickets/s, created -> assigned p99 <= 100 ms | p99 85.5 ms at 498 accepted/s | reached |")
                 .contains("| ProducerPerformance acks=all idempotent | 200000 | 900 | 80000 |")
@@ -58,10 +59,10 @@ class ReportTest {
     @Test
     void lagGrowingFasterThanTwoPercentOfTheRateIsNotSteady() {
         List<Sampler.Sample> samples = List.of(
-                new Sampler.Sample(0, Map.of("a", 0L, "b", 0L), Map.of()),
-                new Sampler.Sample(10, Map.of("a", 5L, "b", 100L), Map.of()),
-                new Sampler.Sample(20, Map.of("a", 0L, "b", 200L), Map.of()),
-                new Sampler.Sample(40, Map.of("a", 0L, "b", 0L), Map.of())); // after the load: drained
+                new Sampler.Sample(0, Map.of("a", 0L, "b", 0L), Map.of(), 0),
+                new Sampler.Sample(10, Map.of("a", 5L, "b", 100L), Map.of(), 0),
+                new Sampler.Sample(20, Map.of("a", 0L, "b", 200L), Map.of(), 0),
+                new Sampler.Sample(40, Map.of("a", 0L, "b", 0L), Map.of(), 0)); // after the load: drained
         Report.Lag lag = LoadGen.lag(samples, 20, 100);
         assertThat(lag.slopePerSecondByGroup().get("a")).isZero();
         assertThat(lag.slopePerSecondByGroup().get("b")).isEqualTo(10.0);
@@ -78,7 +79,7 @@ class ReportTest {
         Map<String, Long> created = Map.of("t1", start + 50, "t2", start + 1400, "t3", start + 5900, "other", start + 10);
         Map<String, Long> assigned = Map.of("t1", start + 80, "t2", start + 1500, "t3", start + 6100);
         List<Report.Window> windows = LoadGen.windows(start, 10, 5, accepted, created, assigned, Map.of(),
-                List.of(new Sampler.Sample(4, Map.of("g", 7L), Map.of())));
+                List.of(new Sampler.Sample(4, Map.of("g", 7L), Map.of(), 0)));
         assertThat(windows).hasSize(2);
         assertThat(windows.get(0).acceptedPerSecond()).isEqualTo(0.4);
         assertThat(windows.get(0).createdPerSecond()).isEqualTo(0.4); // "other" is not ours
@@ -90,8 +91,8 @@ class ReportTest {
     @Test
     void memoryIsThePeakOfTheSum() {
         Report.Memory m = LoadGen.memory(List.of(
-                new Sampler.Sample(0, Map.of(), Map.of("kafka", 300L, "intake", 250L)),
-                new Sampler.Sample(5, Map.of(), Map.of("kafka", 350L, "intake", 240L))));
+                new Sampler.Sample(0, Map.of(), Map.of("kafka", 300L, "intake", 250L), 0),
+                new Sampler.Sample(5, Map.of(), Map.of("kafka", 350L, "intake", 240L), 0)));
         assertThat(m.peakTotalMiB()).isEqualTo(590);
         assertThat(m.peakByProcessMiB()).containsEntry("kafka", 350L).containsEntry("intake", 250L);
     }
@@ -107,7 +108,7 @@ class ReportTest {
                 new RawKafka.EndToEnd(5000, 900, 1.4, 1, 4, 9), 900, 498 / 80_000.0, 0.06, null);
         Report.Completeness c = new Report.Completeness(150_000, 150_000, 150_000, 150_000, 150_000, 1500, 1500, 3.2, true, List.of());
         return new Report(new Report.Run(profile.name(), "2026-11-24", "abc123", 300, profile.rate(), "FLAT", 60, 1000, 0.3, 1,
-                "h2", Map.of()), new Report.Machine(2, 23000, "cpu", "jvm", "linux", "1.0 1.0 1.0", "2.0 2.0 2.0"),
+                "h2", Map.of()), new Report.Machine(2, 23000, "cpu", "jvm", "linux", "1.0 1.0 1.0", "2.0 2.0 2.0", 3),
                 t, latencies, c, lag, memory, raw, List.of(), LoadGen.goals(profile, t, ASSIGNED, lag, memory, true), List.of());
     }
 }
