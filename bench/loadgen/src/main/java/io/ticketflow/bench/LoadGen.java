@@ -173,7 +173,7 @@ public final class LoadGen {
             long pipelineRecords = recordsAfter - recordsBefore;
             Map<String, Long> outcomes = new TreeMap<>();
             traffic.outcomes.forEach((k, v) -> outcomes.put(k, v.get()));
-            Report.Throughput throughput = new Report.Throughput(traffic.submitted.get(), accepted, accepted / loadSeconds,
+            Report.Throughput throughput = new Report.Throughput(shape.total(), traffic.notSent.get(), traffic.submitted.get(), accepted, accepted / loadSeconds,
                     allArrived ? accepted / endToEndSeconds : 0, pipelineRecords, accepted == 0 ? 0 : (double) pipelineRecords / accepted,
                     pipelineRecords / endToEndSeconds, outcomes);
             Report.Completeness completeness = new Report.Completeness(accepted, count(traffic.accepted.keySet(), created),
@@ -361,7 +361,8 @@ public final class LoadGen {
                                    boolean allArrived) {
         List<Report.Goal> goals = new ArrayList<>();
         boolean sustainedRun = profile.rate() >= 1000 && profile.duration().toSeconds() >= 300 && profile.shape() == RateShape.Kind.FLAT;
-        boolean kept = throughput.acceptedPerSecond() >= 0.99 * profile.rate() && allArrived && lag.steady();
+        boolean kept = throughput.accepted() >= 0.99 * throughput.offered() && throughput.acceptedPerSecond() >= 0.99 * profile.rate()
+                && allArrived && lag.steady();
         goals.add(new Report.Goal("1,000 tickets/s end to end for 5 min, no growing lag",
                 Report.fmt(throughput.acceptedPerSecond()) + " accepted/s of " + Report.fmt(profile.rate()) + " offered; "
                         + (allArrived ? "all arrived" : "not all arrived") + "; lag " + (lag.steady() ? "steady" : "growing"),

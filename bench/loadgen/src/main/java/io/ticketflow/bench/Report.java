@@ -24,7 +24,7 @@ record Report(Run run, Machine machine, Throughput throughput, Map<String, Laten
                    int otherJavaProcessesMax) {
     }
 
-    record Throughput(long submitted, long accepted, double acceptedPerSecond, double endToEndTicketsPerSecond,
+    record Throughput(long offered, long notSent, long submitted, long accepted, double acceptedPerSecond, double endToEndTicketsPerSecond,
                       long pipelineRecords, double recordsPerTicket, double pipelineRecordsPerSecond, Map<String, Long> outcomes) {
     }
 
@@ -75,7 +75,8 @@ record Report(Run run, Machine machine, Throughput throughput, Map<String, Laten
         goals.forEach(g -> md.append("| ").append(g.goal()).append(" | ").append(g.measured()).append(" | ").append(g.verdict()).append(" |\n"));
 
         md.append("\n## Throughput\n\n| | |\n|---|---|\n");
-        row(md, "submitted / accepted (201)", throughput.submitted() + " / " + throughput.accepted());
+        row(md, "offered / submitted / accepted (201)", throughput.offered() + " / " + throughput.submitted() + " / " + throughput.accepted()
+                + (throughput.notSent() > 0 ? " — " + throughput.notSent() + " not sent: 256 submissions were still unanswered when the run had lasted 1.5× its duration" : ""));
         row(md, "accepted per second", fmt(throughput.acceptedPerSecond()));
         row(md, "end to end (accepted ÷ first submit to last ticket arrived everywhere)", fmt(throughput.endToEndTicketsPerSecond()) + " tickets/s");
         row(md, "Kafka records the pipeline wrote", throughput.pipelineRecords() + " (" + fmt(throughput.recordsPerTicket()) + " per ticket, "

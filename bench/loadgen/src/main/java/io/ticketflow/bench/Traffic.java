@@ -46,6 +46,7 @@ final class Traffic implements EventWatch.Listener {
     final Map<String, Long> countedInAnalytics = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     final AtomicLong submitted = new AtomicLong();
+    final AtomicLong notSent = new AtomicLong();
     final AtomicLong probesStarted = new AtomicLong();
 
     private final Endpoints urls;
@@ -174,16 +175,24 @@ final class Traffic implements EventWatch.Listener {
                 .whenComplete((response, error) -> count("rate " + (error == null ? String.valueOf(response.statusCode()) : name(error))));
     }
 
-    /** Submits every ticket of the run, open-loop, and returns when the last one is sent. */
+    /**
+     * Submits the tickets of the run, open-loop, and returns when the last one is sent — or when
+     * the run has lasted half as long again as planned because the system answers too slowly to
+     * take the submissions in flight: the rest is not sent ({@link #notSent}), so a run stays bounded.
+     */
     void submitAll(RateShape shape, long startNanos) throws InterruptedException {
         long total = shape.total();
+        long giveUp = startNanos + (long) (shape.durationSeconds() * 1.5e9);
         for (long i = 0; i < total; i++) {
             long due = startNanos + (long) (shape.dueAt(i) * 1e9);
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            inFlight.acquire();
+            if (!inFlight.tryAcquire(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                notSent.set(total - i);
+                return;
+            }
             submit(mix.next(), due, i);
         }
     }

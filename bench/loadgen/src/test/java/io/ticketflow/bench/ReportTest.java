@@ -40,7 +40,7 @@ class ReportTest {
     @Test
     void goalsAreJudgedOnlyWhenTheRunOfferedWhatTheyAskFor() {
         Profile smoke = Profile.named("smoke");
-        Report.Throughput t = new Report.Throughput(1500, 1500, 50, 45, 15000, 10, 450, Map.of());
+        Report.Throughput t = new Report.Throughput(1500, 0, 1500, 1500, 50, 45, 15000, 10, 450, Map.of());
         Report.Lag steady = new Report.Lag(Map.of(), Map.of(), Map.of("g", 0.0), true, List.of());
         Report.Memory memory = new Report.Memory(2000, Map.of("kafka", 400L));
         List<Report.Goal> goals = LoadGen.goals(smoke, t, ASSIGNED, steady, memory, true);
@@ -49,7 +49,7 @@ class ReportTest {
         assertThat(goals.get(2).verdict()).isEqualTo("reached");
 
         Profile sustained = Profile.named("sustained");
-        Report.Throughput behind = new Report.Throughput(300_000, 300_000, 1000, 600, 0, 0, 0, Map.of());
+        Report.Throughput behind = new Report.Throughput(300_000, 0, 300_000, 300_000, 1000, 600, 0, 0, 0, Map.of());
         Report.Lag growing = new Report.Lag(Map.of(), Map.of(), Map.of("g", 400.0), false, List.of());
         List<Report.Goal> failed = LoadGen.goals(sustained, behind, new Latency(1, 1, 1, 1, 900, 900, 900), growing,
                 new Report.Memory(3500, Map.of("kafka", 3500L)), false);
@@ -101,7 +101,7 @@ class ReportTest {
         Map<String, Latency> latencies = new LinkedHashMap<>();
         latencies.put(Report.SUBMIT, new Latency(1000, 5, 4, 8, 20, 30, 31));
         latencies.put(Report.ASSIGNED, ASSIGNED);
-        Report.Throughput t = new Report.Throughput(150_000, 150_000, 498, 480, 1_500_000, 10, 4800, Map.of("submit 201", 150_000L));
+        Report.Throughput t = new Report.Throughput(150_000, 0, 150_000, 150_000, 498, 480, 1_500_000, 10, 4800, Map.of("submit 201", 150_000L));
         Report.Lag lag = new Report.Lag(Map.of("routing-service", 300L), Map.of("routing-service", 12L), Map.of("routing-service", 0.5), true, List.of());
         Report.Memory memory = new Report.Memory(2100, Map.of("kafka", 400L));
         Report.Raw raw = new Report.Raw(new RawKafka.Producer(200_000, 900, 80_000, 68.7, 200, 480, 190, 400, 455, 476),
