@@ -99,8 +99,12 @@ public final class LoadGen {
         long startNanos = System.nanoTime();
         long startMillis = System.currentTimeMillis();
         Path pids = opts.containsKey("pids") ? Path.of(opts.get("pids")) : null;
+        AnalyticsGauge gauge = new AnalyticsGauge(http, urls.analytics());
+        long gaugeBase = Math.max(0, gauge.read());
         try (EventWatch watch = new EventWatch(bootstrap, traffic);
-             Sampler sampler = new Sampler(bootstrap, pids, startNanos, Duration.ofSeconds(5))) {
+             Sampler sampler = new Sampler(bootstrap, pids, startNanos, Duration.ofSeconds(5));
+             AnalyticsGauge counting = gauge) {
+            counting.start();
             long recordsBefore = sampler.recordsOnBroker();
             RateShape shape = profile.rateShape();
             log("offering %d tickets over %s (%s, mean %.0f/s)", shape.total(), profile.duration(), shape.kind(), profile.rate());
@@ -111,25 +115,23 @@ public final class LoadGen {
 
             // drain: until every accepted ticket is created, assigned, clocked and counted, or the timeout
             long drainDeadline = System.nanoTime() + profile.drainTimeout().toNanos();
-            long analyticsGrew = 0;
-            long lastArrivalMillis = System.currentTimeMillis();
+            long lastArrivalMillis;
             while (true) {
-                Thread.sleep(1000);
+                Thread.sleep(500);
                 boolean responsesIn = traffic.submitted.get() == answered(traffic);
-                analyticsGrew = analyticsCreated(traffic, windowFrom) - analyticsBefore;
-                boolean all = responsesIn && missing(traffic.accepted.keySet(), watch).isEmpty() && analyticsGrew >= traffic.accepted.size();
-                if (all) {
+                boolean all = responsesIn && missing(traffic.accepted.keySet(), watch).isEmpty()
+                        && gauge.latest() - gaugeBase >= watch.created.size();
+                if (all || System.nanoTime() > drainDeadline) {
                     lastArrivalMillis = System.currentTimeMillis();
-                    break;
-                }
-                if (System.nanoTime() > drainDeadline) {
-                    lastArrivalMillis = System.currentTimeMillis();
-                    notes.add("drain timed out after " + profile.drainTimeout().toSeconds() + " s");
+                    if (!all) {
+                        notes.add("drain timed out after " + profile.drainTimeout().toSeconds() + " s");
+                    }
                     break;
                 }
             }
             double drainSeconds = (System.nanoTime() - startNanos) / 1e9 - loadSeconds;
             quiesce(traffic);
+            long analyticsGrew = analyticsCreated(traffic, windowFrom) - analyticsBefore;
             long recordsAfter = sampler.recordsOnBroker();
             sampler.samples.add(sampler.sample());
 
@@ -151,11 +153,9 @@ public final class LoadGen {
                 if (s != null) {
                     Latency.recordMillis(toClock, s - c);
                 }
-                Long counted = traffic.countedInAnalytics.get(no);
-                if (counted != null) {
-                    Latency.recordMillis(toCounted, counted - c);
-                }
             }
+            List<Long> createdSorted = created.values().stream().sorted().toList();
+            AnalyticsGauge.countLatencies(createdSorted, List.copyOf(gauge.samples), gaugeBase, toCounted);
             Map<String, Latency> latencies = new LinkedHashMap<>();
             latencies.put(Report.SUBMIT, Latency.of(traffic.submitLatency));
             latencies.put(Report.SUBMIT_SERVICE, Latency.of(traffic.submitServiceTime));
@@ -165,9 +165,10 @@ public final class LoadGen {
 
             long accepted = traffic.accepted.size();
             List<String> missing = missing(traffic.accepted.keySet(), watch);
-            boolean allArrived = missing.isEmpty() && analyticsGrew == accepted && traffic.submitted.get() == answered(traffic);
-            if (analyticsGrew != accepted) {
-                missing.add("analytics counted " + analyticsGrew + " of " + accepted);
+            long createdInRun = created.size();
+            boolean allArrived = missing.isEmpty() && analyticsGrew == createdInRun && traffic.submitted.get() == answered(traffic);
+            if (analyticsGrew != createdInRun) {
+                missing.add("analytics counted " + analyticsGrew + " of the " + createdInRun + " tickets created");
             }
             double endToEndSeconds = (lastArrivalMillis - startMillis) / 1000.0;
             long pipelineRecords = recordsAfter - recordsBefore;
@@ -177,8 +178,8 @@ public final class LoadGen {
                     allArrived ? accepted / endToEndSeconds : 0, pipelineRecords, accepted == 0 ? 0 : (double) pipelineRecords / accepted,
                     pipelineRecords / endToEndSeconds, outcomes);
             Report.Completeness completeness = new Report.Completeness(accepted, count(traffic.accepted.keySet(), created),
-                    count(traffic.accepted.keySet(), watch.assigned), count(traffic.accepted.keySet(), watch.clockStarted), analyticsGrew,
-                    traffic.probesStarted.get(), traffic.countedInAnalytics.size(), Latency.round(drainSeconds), allArrived,
+                    count(traffic.accepted.keySet(), watch.assigned), count(traffic.accepted.keySet(), watch.clockStarted), createdInRun,
+                    createdInRun - count(traffic.accepted.keySet(), created), analyticsGrew, Latency.round(drainSeconds), allArrived,
                     missing.subList(0, Math.min(10, missing.size())));
             List<Sampler.Sample> samples = List.copyOf(sampler.samples);
             Report.Lag lag = lag(samples, loadSeconds, profile.rate());
@@ -202,7 +203,8 @@ public final class LoadGen {
                     samples.stream().mapToInt(Sampler.Sample::otherJavaProcesses).max().orElse(0));
             List<Report.Goal> goals = goals(profile, throughput, latencies.get(Report.ASSIGNED), lag, memory, allArrived);
             notes.add("created -> assigned / clock started use Kafka record timestamps (CreateTime, same machine); "
-                    + "created -> counted polls analytics' timeline every 100 ms for ~5 tickets a second, so it is up to ~100 ms coarse.");
+                    + "created -> counted: the k-th ticket created counts as counted when analytics' gauge " + AnalyticsGauge.GAUGE
+                    + " (a snapshot refreshed at most once a second, read every 200 ms) first shows k more tickets; up to ~1.2 s coarse.");
             return new Report(run, machine, throughput, latencies, completeness, lag, memory, raw, windows, goals, notes);
         } finally {
             scheduler.shutdownNow();

@@ -27,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  * submission's latency runs from the moment it was due, so a slow system cannot hide behind a
  * slowed-down generator) and answer a share of the surveys feedback sends; agents reply to and
  * resolve each ticket routing assigns them after a handling time, which frees their capacity.
- * A sample of tickets is polled on analytics until its read model has the creation.
  */
 final class Traffic implements EventWatch.Listener {
 
@@ -35,19 +34,14 @@ final class Traffic implements EventWatch.Listener {
     private static final int MAX_IN_FLIGHT = 256;
     private static final int COMMAND_ATTEMPTS = 6;
     private static final Duration COMMAND_RETRY = Duration.ofMillis(300);
-    private static final Duration PROBE_PAUSE = Duration.ofMillis(100);
-    private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(5);
 
     final Histogram submitLatency = new ConcurrentHistogram(3_600_000_000L, 3);
     final Histogram submitServiceTime = new ConcurrentHistogram(3_600_000_000L, 3);
     /** ticket number → wall-clock millis of its 201. */
     final Map<String, Long> accepted = new ConcurrentHashMap<>();
-    /** sampled ticket number → wall-clock millis analytics first showed its creation. */
-    final Map<String, Long> countedInAnalytics = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     final AtomicLong submitted = new AtomicLong();
     final AtomicLong notSent = new AtomicLong();
-    final AtomicLong probesStarted = new AtomicLong();
 
     private final Endpoints urls;
     private final Profile profile;
@@ -58,7 +52,6 @@ final class Traffic implements EventWatch.Listener {
     private final Map<String, SeedMix.Nature> natures = new ConcurrentHashMap<>();
     private final SplittableRandom random;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final int probeEvery;
 
     Traffic(Endpoints urls, Profile profile, SeedMix mix, HttpClient http, ScheduledExecutorService scheduler, long seed) {
         this.urls = urls;
@@ -67,7 +60,6 @@ final class Traffic implements EventWatch.Listener {
         this.http = http;
         this.scheduler = scheduler;
         this.random = new SplittableRandom(seed);
-        this.probeEvery = Math.max(1, (int) Math.round(profile.rate() / 5)); // ~5 probes a second
     }
 
     // ---- agents ----------------------------------------------------------------------------
@@ -222,25 +214,6 @@ final class Traffic implements EventWatch.Listener {
                 String ticketNo = json.readTree(response.body()).path("ticketNo").asString("");
                 natures.put(ticketNo, ticket.nature());
                 accepted.put(ticketNo, System.currentTimeMillis());
-                if (i % probeEvery == 0) {
-                    probesStarted.incrementAndGet();
-                    probe(ticketNo, System.nanoTime() + PROBE_TIMEOUT.toNanos());
-                }
-            }
-        });
-    }
-
-    /** Polls analytics' timeline of a ticket until its creation is in the read model. */
-    private void probe(String ticketNo, long deadline) {
-        send("GET", urls.analytics() + "/api/v1/tickets/" + encode(ticketNo) + "/timeline", null).whenComplete((response, error) -> {
-            long now = System.currentTimeMillis();
-            if (error == null && response.statusCode() == 200 && !json.readTree(response.body()).path("createdAt").isNull()
-                    && !json.readTree(response.body()).path("createdAt").isMissingNode()) {
-                countedInAnalytics.putIfAbsent(ticketNo, now);
-            } else if (System.nanoTime() < deadline) {
-                scheduler.schedule(() -> probe(ticketNo, deadline), PROBE_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                count("analytics probe timed out");
             }
         });
     }

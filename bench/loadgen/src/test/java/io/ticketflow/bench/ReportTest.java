@@ -28,6 +28,7 @@ class ReportTest {
                 .contains("| routing-service | 300 | 12 | 0.50 |")
                 .contains("| **sum (peak of the sum)** | **2100** |")
                 .contains("**all arrived**")
+                .contains("| tickets created in the run (TicketCreated records) | 150010 (10 of them without a 201")
                 .contains("0.6 % of the raw producer's records/s");
         JsonNode json = JsonMapper.builder().build().readTree(report.json());
         assertThat(json.path("run").path("profile").asString()).isEqualTo("standard");
@@ -106,7 +107,7 @@ class ReportTest {
         Report.Memory memory = new Report.Memory(2100, Map.of("kafka", 400L));
         Report.Raw raw = new Report.Raw(new RawKafka.Producer(200_000, 900, 80_000, 68.7, 200, 480, 190, 400, 455, 476),
                 new RawKafka.EndToEnd(5000, 900, 1.4, 1, 4, 9), 900, 498 / 80_000.0, 0.06, null);
-        Report.Completeness c = new Report.Completeness(150_000, 150_000, 150_000, 150_000, 150_000, 1500, 1500, 3.2, true, List.of());
+        Report.Completeness c = new Report.Completeness(150_000, 150_000, 150_000, 150_000, 150_010, 10, 150_010, 3.2, true, List.of());
         return new Report(new Report.Run(profile.name(), "2026-11-24", "abc123", 300, profile.rate(), "FLAT", 60, 1000, 0.3, 1,
                 "h2", Map.of()), new Report.Machine(2, 23000, "cpu", "jvm", "linux", "1.0 1.0 1.0", "2.0 2.0 2.0", 3),
                 t, latencies, c, lag, memory, raw, List.of(), LoadGen.goals(profile, t, ASSIGNED, lag, memory, true), List.of());
