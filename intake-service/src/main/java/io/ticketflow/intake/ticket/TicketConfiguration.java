@@ -33,6 +33,15 @@ class TicketConfiguration {
                     .named("type_created"));
             indexes.createIndex(new Index().on("channel", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)
                     .named("channel_created"));
+            // Redundant on MongoDB (the _id index finds the ticket), but the Mongo-wire server of the local
+            // stack and the tests uses an index only when its keys equal the query's: without these the
+            // projection's conditional replace {_id, revision} and the lease release {_id, commandLease.id}
+            // scanned every ticket, so each event cost in proportion to the tickets stored (bench/results/
+            // load-profile-2026-11-24.md). Both are unique because _id is.
+            indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC)
+                    .unique().named("id_revision"));
+            indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("commandLease.id", Sort.Direction.ASC)
+                    .unique().named("id_lease"));
             // the follow-up repair's resume search (few tickets ever have the field)
             indexes.createIndex(new Index().on("resumeOwedSince", Sort.Direction.ASC).sparse().named("resume_owed"));
         };
