@@ -157,7 +157,12 @@ record Report(Run run, Machine machine, Throughput throughput, Map<String, Laten
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
     }
 
+    /** A share in percent, one decimal; below 0.1 % two significant digits, so 0.04 % does not print as 0.0 %. */
     static String pct(double share) {
-        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+        double percent = share * 100;
+        if (percent == 0 || Math.abs(percent) >= 0.1) {
+            return String.format(Locale.ROOT, "%.1f %%", percent);
+        }
+        return new java.math.BigDecimal(percent).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + " %";
     }
 }

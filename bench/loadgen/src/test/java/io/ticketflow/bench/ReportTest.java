@@ -112,4 +112,11 @@ class ReportTest {
                 "h2", Map.of()), new Report.Machine(2, 23000, "cpu", "jvm", "linux", "1.0 1.0 1.0", "2.0 2.0 2.0", 3),
                 t, latencies, c, lag, memory, raw, List.of(), LoadGen.goals(profile, t, ASSIGNED, lag, memory, true), List.of());
     }
+
+    @Test
+    void a_tiny_share_of_the_raw_ceiling_keeps_its_digits() {
+        assertThat(Report.pct(26.3 / 66613)).isEqualTo("0.039 %");
+        assertThat(Report.pct(0.5)).isEqualTo("50.0 %");
+        assertThat(Report.pct(0.0)).isEqualTo("0.0 %");
+    }
 }
