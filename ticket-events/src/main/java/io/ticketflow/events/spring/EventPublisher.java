@@ -63,7 +63,13 @@ public class EventPublisher {
         }
         ProducerRecord<Object, Object> record = new ProducerRecord<>(
                 topic.name(), null, null, envelope.event().key(), envelope.event(), envelope.toHeaders());
-        return template.send(record);
+        try {
+            return template.send(record);
+        } catch (RuntimeException refused) {
+            // the producer can refuse at once, e.g. no metadata for the topic within max.block.ms
+            // while the broker is down: the same "not acknowledged" as a send that fails later
+            return CompletableFuture.failedFuture(refused);
+        }
     }
 
     private void await(CompletableFuture<?> future, Envelope<?> envelope) {
